@@ -1,0 +1,27 @@
+"""Assemble the NinjaAPI: routers of every module, one ApplicationError → JSON mapping."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+
+from ttdn.api.auth import AUTH
+from ttdn.core.errors import ApplicationError
+from ttdn.units.api import me_router, router as units_router
+
+api = NinjaAPI(
+    title="TTĐN API",
+    version="1",
+    description="API của hệ thống quản lý công tác thông tin đối ngoại (TTĐN).",
+    auth=AUTH,
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+    urls_namespace="api",
+)
+api.add_router("/v1/units", units_router)
+api.add_router("/v1/me", me_router)
+
+
+@api.exception_handler(ApplicationError)
+def application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.message}, status=exc.status_code)

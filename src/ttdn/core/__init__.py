@@ -1,0 +1,3 @@
+"""Cross-cutting pieces every module uses: the ApplicationError hierarchy and its one mapping to
+HTTP/HTML, the per-user language middleware, navigation, health check and the history page.
+"""

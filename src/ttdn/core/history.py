@@ -1,0 +1,63 @@
+"""Read an object's audit trail (django-simple-history) as rows a person can follow."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+ACTIONS = {"+": _("Tạo mới"), "~": _("Sửa"), "-": _("Xóa")}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    when: dt.datetime
+    who: str
+    action: str
+    changes: tuple[FieldChange, ...]
+
+
+def _label(model: Any, name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except Exception:  # a field removed since the record was written
+        return name
+
+
+def _show(value: object) -> str:
+    return "—" if value in (None, "") else str(value)
+
+
+def history_rows(instance: Any, *, limit: int = 200) -> list[HistoryRow]:
+    """Newest first; each row lists the fields that changed against the previous record."""
+    records = list(instance.history.select_related("history_user").order_by("-history_id")[: limit + 1])
+    rows = []
+    for record, older in zip(records, [*records[1:], None], strict=False):
+        if len(rows) == limit:
+            break
+        changes: tuple[FieldChange, ...] = ()
+        if older is not None and record.history_type == "~":
+            delta = record.diff_against(older)
+            changes = tuple(
+                FieldChange(_label(type(instance), c.field), _show(c.old), _show(c.new))
+                for c in delta.changes
+            )
+        user = record.history_user
+        rows.append(
+            HistoryRow(
+                when=record.history_date,
+                who=str(user) if user else str(_("Hệ thống")),
+                action=str(ACTIONS.get(record.history_type, record.history_type)),
+                changes=changes,
+            )
+        )
+    return rows

@@ -1,0 +1,36 @@
+"""`ttdn demo`: load the demo province and accounts (idempotent) and print how to sign in."""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.conf import settings
+
+from ttdn.core.commands import TtdnCommand
+from ttdn.core.errors import ValidationFailed
+from ttdn.units.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_load
+
+
+class Command(TtdnCommand):
+    help = "Nạp dữ liệu trình diễn (đơn vị, tài khoản mẫu); chạy lại nhiều lần không sinh trùng."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--allow-production", action="store_true",
+            help="cho phép nạp khi TTDN_DEBUG tắt (tài khoản mẫu có mật khẩu công khai)",
+        )
+
+    def run(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and not options["allow_production"]:
+            raise ValidationFailed(
+                "Dữ liệu trình diễn có mật khẩu công khai: chỉ nạp khi TTDN_DEBUG=1 "
+                "hoặc thêm --allow-production."
+            )
+        summary = demo_load()
+        self.stdout.write(
+            f"Dữ liệu trình diễn: {summary.created} đơn vị mới, {summary.updated} đơn vị cập nhật."
+        )
+        self.stdout.write(f"Tài khoản trình diễn (mật khẩu chung: {DEMO_PASSWORD}):")
+        for account in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {account.username:<16} {account.role:<15} {account.unit_code}")
