@@ -27,7 +27,9 @@ class World:
 @pytest.fixture
 def world(db: None) -> World:
     ubnd = UnitFactory(code="T-UBND", name="Ủy ban nhân dân tỉnh Quảng Trị", kind=UnitKind.UBND)
-    coordinating = UnitFactory(code="T-SVHTTDL", name="Sở Văn hóa, Thể thao và Du lịch", parent=ubnd)
+    coordinating = UnitFactory(
+        code="T-SVHTTDL", name="Sở Văn hóa, Thể thao và Du lịch", parent=ubnd
+    )
     foreign_affairs = UnitFactory(code="T-SNGV", name="Sở Ngoại vụ", parent=ubnd)
     police = UnitFactory(code="T-CA", name="Công an tỉnh Quảng Trị", kind=UnitKind.ARMED_FORCES)
     fa_centre = UnitFactory(
@@ -36,9 +38,15 @@ def world(db: None) -> World:
     users = {
         Role.ADMIN: UserFactory(username="admin", role=Role.ADMIN, unit=ubnd),
         Role.COORDINATOR: UserFactory(username="coord", role=Role.COORDINATOR, unit=coordinating),
-        Role.CONTENT_EDITOR: UserFactory(username="editor", role=Role.CONTENT_EDITOR, unit=coordinating),
-        Role.UNIT_OFFICER: UserFactory(username="officer", role=Role.UNIT_OFFICER, unit=foreign_affairs),
-        Role.UNIT_LEADER: UserFactory(username="leader", role=Role.UNIT_LEADER, unit=foreign_affairs),
+        Role.CONTENT_EDITOR: UserFactory(
+            username="editor", role=Role.CONTENT_EDITOR, unit=coordinating
+        ),
+        Role.UNIT_OFFICER: UserFactory(
+            username="officer", role=Role.UNIT_OFFICER, unit=foreign_affairs
+        ),
+        Role.UNIT_LEADER: UserFactory(
+            username="leader", role=Role.UNIT_LEADER, unit=foreign_affairs
+        ),
         Role.VIEWER: UserFactory(username="viewer", role=Role.VIEWER, unit=ubnd),
     }
     return World(coordinating, foreign_affairs, police, fa_centre, users)

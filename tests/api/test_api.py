@@ -70,16 +70,22 @@ def test_unit_detail_includes_lineage(world) -> None:  # type: ignore[no-untyped
     from ttdn.units.services import unit_succession_add
 
     unit_succession_add(
-        actor=world.users["admin"], predecessors=[world.fa_centre], successor=world.foreign_affairs,
-        kind="merge", effective_date=dt.date(2026, 7, 1),
+        actor=world.users["admin"],
+        predecessors=[world.fa_centre],
+        successor=world.foreign_affairs,
+        kind="merge",
+        effective_date=dt.date(2026, 7, 1),
     )
     client = Client()
     client.force_login(world.users["viewer"])
     body = client.get(f"/api/v1/units/{world.foreign_affairs.pk}").json()
     assert body["predecessors"] == [
         {
-            "unit_id": world.fa_centre.pk, "unit_name": "Trung tâm Dịch vụ đối ngoại",
-            "kind": "merge", "effective_date": "2026-07-01", "decision": "",
+            "unit_id": world.fa_centre.pk,
+            "unit_name": "Trung tâm Dịch vụ đối ngoại",
+            "kind": "merge",
+            "effective_date": "2026-07-01",
+            "decision": "",
         }
     ]
     assert client.get("/api/v1/units/999999").status_code == 404
@@ -88,7 +94,12 @@ def test_unit_detail_includes_lineage(world) -> None:  # type: ignore[no-untyped
 def test_resolve_route(world) -> None:  # type: ignore[no-untyped-def]
     client = Client()
     client.force_login(world.users["unit_officer"])
-    body = client.get("/api/v1/units/resolve", {"text": "So Ngoai vu", "province": "Quảng Trị"}).json()
+    body = client.get(
+        "/api/v1/units/resolve", {"text": "So Ngoai vu", "province": "Quảng Trị"}
+    ).json()
     assert body["status"] == "resolved"
     assert body["candidates"][0]["code"] == "T-SNGV"
-    assert client.get("/api/v1/units/resolve", {"text": "các sở, ban, ngành"}).json()["status"] == "collective"
+    assert (
+        client.get("/api/v1/units/resolve", {"text": "các sở, ban, ngành"}).json()["status"]
+        == "collective"
+    )

@@ -28,7 +28,11 @@ def test_production_settings_pass_check_deploy(tmp_path: Path) -> None:
     }
     result = subprocess.run(
         [sys.executable, "-m", "ttdn.config.cli", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, timeout=120, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
@@ -39,7 +43,11 @@ def test_production_settings_refuse_missing_secret_key(tmp_path: Path) -> None:
     env |= {"DJANGO_SETTINGS_MODULE": "ttdn.config.settings", "TTDN_VAR_DIR": str(tmp_path)}
     result = subprocess.run(
         [sys.executable, "-m", "ttdn.config.cli", "check"],
-        env=env, capture_output=True, text=True, timeout=120, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode != 0
     assert "Thiếu biến môi trường TTDN_SECRET_KEY" in result.stderr

@@ -28,5 +28,7 @@ def test_enqueued_job_is_run_by_a_worker(transactional_db) -> None:  # type: ign
 
 
 def test_backend_follows_redis_url() -> None:
-    expected = "django_tasks_rq.RQBackend" if settings.REDIS_URL else "django_tasks_db.DatabaseBackend"
+    expected = (
+        "django_tasks_rq.RQBackend" if settings.REDIS_URL else "django_tasks_db.DatabaseBackend"
+    )
     assert settings.TASKS["default"]["BACKEND"] == expected

@@ -28,13 +28,20 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def _snapshot() -> tuple[list[tuple[object, ...]], int, int]:
-    units = list(Unit.objects.order_by("code").values_list("code", "name", "parent__code", "valid_to"))
+    units = list(
+        Unit.objects.order_by("code").values_list("code", "name", "parent__code", "valid_to")
+    )
     return units, UnitAlias.objects.count(), UnitSuccession.objects.count()
 
 
 def test_yaml_load_creates_units_aliases_and_reorganisation(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     summary = units_load(actor=None, path=_write(tmp_path, "u.yaml", GOOD_YAML))
-    assert (summary.created, summary.updated, summary.aliases_added, summary.successions_added) == (4, 0, 2, 2)
+    assert (summary.created, summary.updated, summary.aliases_added, summary.successions_added) == (
+        4,
+        0,
+        2,
+        2,
+    )
     sttt = Unit.objects.get(code="A-STTTT")
     assert sttt.province == "Tỉnh Thử"
     assert sttt.kind == "department"
@@ -42,7 +49,11 @@ def test_yaml_load_creates_units_aliases_and_reorganisation(db, tmp_path: Path) 
     assert sorted(sttt.aliases.values_list("text", flat=True)) == ["STTTT", "Sở TTTT"]
     assert "so tttt" in sttt.search_key
     link = UnitSuccession.objects.get(successor__code="B-SVHTTDL")
-    assert (link.predecessor.code, link.kind, link.effective_date) == ("A-STTTT", "transfer", dt.date(2025, 3, 1))
+    assert (link.predecessor.code, link.kind, link.effective_date) == (
+        "A-STTTT",
+        "transfer",
+        dt.date(2025, 3, 1),
+    )
     merge = UnitSuccession.objects.get(successor__code="B-UBND")
     assert (merge.kind, merge.decision) == ("merge", "NQ 202/2025/QH15")
     # a transfer does not end the predecessor; its own valid_to from the file stays
@@ -55,7 +66,12 @@ def test_load_is_idempotent(db, tmp_path: Path) -> None:  # type: ignore[no-unty
     first = _snapshot()
     history = Unit.history.count()
     summary = units_load(actor=None, path=path)
-    assert (summary.created, summary.updated, summary.aliases_added, summary.successions_added) == (0, 4, 0, 0)
+    assert (summary.created, summary.updated, summary.aliases_added, summary.successions_added) == (
+        0,
+        4,
+        0,
+        0,
+    )
     assert _snapshot() == first
     assert Unit.history.count() == history  # nothing changed, nothing audited
 
@@ -86,12 +102,19 @@ BAD_CASES = [
         "units:\n  - {code: X, name: Một, kind: ubnd, parent: Y}\n  - {code: Y, name: Hai, kind: ubnd, parent: X}\n",
         "bản ghi 1: vòng lặp cấp trên X → Y → X.",
     ),
-    ("units:\n  - {code: X, name: Một, kind: bộ lạc}\n", "bản ghi 1: loại đơn vị “bộ lạc” không hợp lệ."),
+    (
+        "units:\n  - {code: X, name: Một, kind: bộ lạc}\n",
+        "bản ghi 1: loại đơn vị “bộ lạc” không hợp lệ.",
+    ),
     ("units:\n  - {code: X, kind: ubnd}\n", "bản ghi 1: thiếu tên (name)."),
-    ("units:\n  - {code: X, name: Một, kind: ubnd, valid_from: 31/02/2025}\n",
-     "bản ghi 1: valid_from “31/02/2025” không phải ngày (dd/mm/yyyy)."),
-    ("units:\n  - {code: X, name: Một, kind: ubnd, predecessors: [Z], reorganisation: merge, valid_from: 2025-07-01}\n",
-     "bản ghi 1: đơn vị tiền thân “Z” không có trong tệp hay hệ thống."),
+    (
+        "units:\n  - {code: X, name: Một, kind: ubnd, valid_from: 31/02/2025}\n",
+        "bản ghi 1: valid_from “31/02/2025” không phải ngày (dd/mm/yyyy).",
+    ),
+    (
+        "units:\n  - {code: X, name: Một, kind: ubnd, predecessors: [Z], reorganisation: merge, valid_from: 2025-07-01}\n",
+        "bản ghi 1: đơn vị tiền thân “Z” không có trong tệp hay hệ thống.",
+    ),
     ("units: [\n", "tệp YAML sai cú pháp"),
     ("units: []\n", "tệp không có đơn vị nào."),
     ("- just a string\n", "bản ghi 1: không đúng dạng"),
@@ -99,7 +122,9 @@ BAD_CASES = [
 
 
 @pytest.mark.parametrize(("text", "problem"), BAD_CASES)
-def test_bad_file_names_the_problem_and_writes_nothing(db, tmp_path: Path, text: str, problem: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_file_names_the_problem_and_writes_nothing(
+    db, tmp_path: Path, text: str, problem: str
+) -> None:  # type: ignore[no-untyped-def]
     units_load(actor=None, path=_write(tmp_path, "ok.yaml", GOOD_YAML))
     before = _snapshot()
     with pytest.raises(UnitsFileError) as caught:
@@ -110,7 +135,9 @@ def test_bad_file_names_the_problem_and_writes_nothing(db, tmp_path: Path, text:
 
 def test_cycle_through_existing_units_is_refused(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     units_load(actor=None, path=_write(tmp_path, "ok.yaml", GOOD_YAML))
-    text = "units:\n  - {code: A-UBND, name: Ủy ban nhân dân tỉnh Thử, kind: ubnd, parent: A-STTTT}\n"
+    text = (
+        "units:\n  - {code: A-UBND, name: Ủy ban nhân dân tỉnh Thử, kind: ubnd, parent: A-STTTT}\n"
+    )
     with pytest.raises(UnitsFileError) as caught:
         units_load(actor=None, path=_write(tmp_path, "cycle.yaml", text))
     assert caught.value.problems == ["bản ghi 1: vòng lặp cấp trên A-UBND → A-STTTT → A-UBND."]

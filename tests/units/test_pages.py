@@ -29,7 +29,9 @@ def test_directory_tree_shows_hierarchy(world, officer_client: Client) -> None: 
     assert 'style="--depth: 2"' in html
 
 
-def test_directory_search_accent_insensitive_and_htmx_partial(world, officer_client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_directory_search_accent_insensitive_and_htmx_partial(
+    world, officer_client: Client
+) -> None:  # type: ignore[no-untyped-def]
     unit_alias_add(actor=world.users["admin"], unit=world.coordinating, text="Sở VHTTDL")
     page = officer_client.get("/units/", {"q": "vhttdl"})
     assert "Sở Văn hóa, Thể thao và Du lịch" in page.content.decode()
@@ -103,7 +105,9 @@ def test_every_domain_model_keeps_an_audit_trail() -> None:
 
 
 def test_token_page_is_not_cached(world, officer_client: Client) -> None:  # type: ignore[no-untyped-def]
-    response = officer_client.post("/account/tokens/", {"name": "máy chủ báo cáo", "expires_in_days": 30})
+    response = officer_client.post(
+        "/account/tokens/", {"name": "máy chủ báo cáo", "expires_in_days": 30}
+    )
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert "ttdn_" in response.content.decode()

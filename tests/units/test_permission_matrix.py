@@ -7,12 +7,21 @@ from django.test import Client
 
 from ttdn.units.models import Role, UnitAlias
 
-ROLES = [Role.ADMIN, Role.COORDINATOR, Role.CONTENT_EDITOR, Role.UNIT_OFFICER, Role.UNIT_LEADER, Role.VIEWER]
+ROLES = [
+    Role.ADMIN,
+    Role.COORDINATOR,
+    Role.CONTENT_EDITOR,
+    Role.UNIT_OFFICER,
+    Role.UNIT_LEADER,
+    Role.VIEWER,
+]
 TARGETS = ["foreign_affairs", "fa_centre", "police"]  # officer/leader belong to foreign_affairs
 
 # Expected: the set of (role, target) pairs that are allowed; everything else answers 404.
 EVERY = {(role, t) for role in ROLES for t in TARGETS}
-OWN = {(r, t) for r in (Role.UNIT_OFFICER, Role.UNIT_LEADER) for t in ("foreign_affairs", "fa_centre")}
+OWN = {
+    (r, t) for r in (Role.UNIT_OFFICER, Role.UNIT_LEADER) for t in ("foreign_affairs", "fa_centre")
+}
 SEE_MEMBERS = {(r, t) for (r, t) in EVERY if r in (Role.ADMIN, Role.COORDINATOR, Role.VIEWER)} | OWN
 CHANGE = {(r, t) for (r, t) in EVERY if r in (Role.ADMIN, Role.COORDINATOR)} | {
     (Role.UNIT_LEADER, "foreign_affairs"),

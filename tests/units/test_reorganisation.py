@@ -36,15 +36,24 @@ def test_province_merge_links_both_old_provinces(demo) -> None:  # type: ignore[
 
 def test_old_department_leads_to_its_successors_today(demo) -> None:  # type: ignore[no-untyped-def]
     old = Unit.objects.get(code="QB-STTTT")
-    assert _codes(unit_current_successors(unit=old, on=dt.date(2026, 1, 1))) == ["QT-SKHCN", "QT-SVHTTDL"]
+    assert _codes(unit_current_successors(unit=old, on=dt.date(2026, 1, 1))) == [
+        "QT-SKHCN",
+        "QT-SVHTTDL",
+    ]
     assert _codes(unit_current_successors(unit=old, on=dt.date(2024, 1, 1))) == ["QB-STTTT"]
-    assert _codes(unit_current_successors(unit=old, on=dt.date(2025, 4, 1))) == ["QB-SKHCN", "QB-SVHTTDL"]
+    assert _codes(unit_current_successors(unit=old, on=dt.date(2025, 4, 1))) == [
+        "QB-SKHCN",
+        "QB-SVHTTDL",
+    ]
 
 
 def test_press_merge_of_four_bodies(demo) -> None:  # type: ignore[no-untyped-def]
     merged = Unit.objects.get(code="QT-BPTTH")
     assert sorted(merged.successions_in.values_list("predecessor__code", flat=True)) == [
-        "QB-BAO", "QB-DAI", "QT0-BAO", "QT0-DAI",
+        "QB-BAO",
+        "QB-DAI",
+        "QT0-BAO",
+        "QT0-DAI",
     ]
 
 
@@ -78,8 +87,12 @@ def test_demo_command_refuses_production(db, capsys) -> None:  # type: ignore[no
 def test_succession_service_ends_predecessor_and_is_audited(world) -> None:  # type: ignore[no-untyped-def]
     coordinator = world.users["coordinator"]
     [link] = unit_succession_add(
-        actor=coordinator, predecessors=[world.fa_centre], successor=world.foreign_affairs,
-        kind="merge", effective_date=dt.date(2026, 7, 1), decision="QĐ 12/QĐ-UBND",
+        actor=coordinator,
+        predecessors=[world.fa_centre],
+        successor=world.foreign_affairs,
+        kind="merge",
+        effective_date=dt.date(2026, 7, 1),
+        decision="QĐ 12/QĐ-UBND",
     )
     world.fa_centre.refresh_from_db()
     assert world.fa_centre.valid_to == dt.date(2026, 6, 30)
@@ -92,8 +105,11 @@ def test_succession_service_refuses_unit_officer(world) -> None:  # type: ignore
 
     with pytest.raises(PermissionDenied):
         unit_succession_add(
-            actor=world.users["unit_officer"], predecessors=[world.fa_centre],
-            successor=world.foreign_affairs, kind="merge", effective_date=dt.date(2026, 7, 1),
+            actor=world.users["unit_officer"],
+            predecessors=[world.fa_centre],
+            successor=world.foreign_affairs,
+            kind="merge",
+            effective_date=dt.date(2026, 7, 1),
         )
     assert UnitSuccession.objects.count() == 0
     world.fa_centre.refresh_from_db()

@@ -7,7 +7,8 @@ from ninja import NinjaAPI
 
 from ttdn.api.auth import AUTH
 from ttdn.core.errors import ApplicationError
-from ttdn.units.api import me_router, router as units_router
+from ttdn.units.api import me_router
+from ttdn.units.api import router as units_router
 
 api = NinjaAPI(
     title="TTĐN API",

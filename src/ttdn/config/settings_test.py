@@ -10,8 +10,8 @@ os.environ.setdefault("TTDN_SECRET_KEY", "tests-only-not-a-secret-" + "k" * 40)
 os.environ.setdefault("TTDN_SSL_REDIRECT", "0")
 os.environ.setdefault("TTDN_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
-from ttdn.config.settings import *  # noqa: E402, F403
-from ttdn.config.settings import STATIC_ROOT, STORAGES  # noqa: E402
+from ttdn.config.settings import *  # noqa: F403
+from ttdn.config.settings import STATIC_ROOT, STORAGES
 
 STORAGES = {
     **STORAGES,

@@ -21,7 +21,9 @@ urlpatterns = [
     path("account/tokens/<int:pk>/revoke/", unit_views.api_token_revoke, name="api_token_revoke"),
     path(
         "login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=LoginForm
+        ),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -51,4 +51,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
         else:
             body[name] = "ok"
     healthy = all(value == "ok" for value in body.values())
-    return JsonResponse({"status": "ok" if healthy else "error", **body}, status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", **body}, status=200 if healthy else 503
+    )

@@ -39,7 +39,9 @@ def _show(value: object) -> str:
 
 def history_rows(instance: Any, *, limit: int = 200) -> list[HistoryRow]:
     """Newest first; each row lists the fields that changed against the previous record."""
-    records = list(instance.history.select_related("history_user").order_by("-history_id")[: limit + 1])
+    records = list(
+        instance.history.select_related("history_user").order_by("-history_id")[: limit + 1]
+    )
     rows = []
     for record, older in zip(records, [*records[1:], None], strict=False):
         if len(rows) == limit:

@@ -1,25 +1,52 @@
 """Resolve unit mentions in plans (đơn vị chủ trì / phối hợp) to registered org units.
 
-Name convention: `UnitRecord.name` is the official name; provincial departments omit their
-province ("Sở Ngoại vụ", province="Quảng Ngãi"), bodies named with it keep it ("Công an tỉnh
-Quảng Ngãi", "Báo Quảng Ngãi"). A trailing "tỉnh <X>", "thành phố <X>", bare "tỉnh" or known
-province, in a name or a mention alike, is a locality constraint; the rest is the unit's body.
+Convention: a sở is registered without its province ("Sở Ngoại vụ", province="Quảng Ngãi"), a
+body named with it keeps it ("Công an tỉnh Quảng Ngãi"); in names and mentions alike a trailing
+"tỉnh <X>", "thành phố <X>", bare "tỉnh" or province name is a locality constraint.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from difflib import SequenceMatcher
-from itertools import islice, product
+from itertools import islice
 from typing import Literal
 
-from ttdn.text.normalize import fold, fold_tokens, nfc
+from ttdn.text.collective import collective_kinds, looks_like_unit, starts_mention
+from ttdn.text.normalize import fold_tokens, nfc
+from ttdn.text.unit_names import (
+    CONNECTORS,
+    KINDS,
+    NameVariant,
+    ParsedName,
+    Provinces,
+    Shape,
+    Tokens,
+    align,
+    dice,
+    name_variants,
+    shape,
+    signature,
+    signatures,
+    words,
+)
 
-KINDS = ("ubnd", "party", "department", "commune", "press", "armed_forces", "mass_org", "other")
+__all__ = [
+    "CANDIDATE_FLOOR",
+    "KINDS",
+    "MARGIN",
+    "RESOLVE_THRESHOLD",
+    "Candidate",
+    "Resolution",
+    "Status",
+    "UnitRecord",
+    "UnitResolver",
+]
+
 Status = Literal["resolved", "ambiguous", "collective", "unresolved"]
 
 RESOLVE_THRESHOLD = 0.85
@@ -27,8 +54,7 @@ MARGIN = 0.1
 CANDIDATE_FLOOR = 0.5
 MAX_CANDIDATES = 5
 ACRONYM_FACTOR = 0.97
-PREFIX_DROPPED_FACTOR = 0.9
-PREFIX_SYNONYM_FACTOR = 0.92
+VARIANT_FACTORS = {"name": 1.0, "without_head": 0.9, "synonym_head": 0.92}
 PREFIX_MISMATCH_FACTOR = 0.75
 FUZZY_FACTOR = 0.95
 OTHER_PROVINCE_FACTOR = 0.7
@@ -37,82 +63,11 @@ MAX_MENTION_TOKENS = 30
 MAX_MENTION_CHARS = 300
 MAX_SIGNATURES = 64
 FUZZY_POOL = 200
-MAX_LIST_ATOMS = 8
+MAX_LIST_PIECES = 8
 
-
-@dataclass(frozen=True)
-class GenericPrefix:
-    """A generic head of unit names; `droppable` heads are often left out in mentions."""
-
-    text: str
-    droppable: bool = False
-    synonyms: tuple[str, ...] = ()
-
-
-GENERIC_PREFIXES: tuple[GenericPrefix, ...] = (
-    GenericPrefix("Sở", droppable=True),
-    GenericPrefix("Ban", droppable=True),
-    GenericPrefix("Phòng", droppable=True),
-    GenericPrefix("Ủy ban", droppable=True),
-    # Plans print "Ban Chỉ huy Bộ đội Biên phòng" for the provincial "Bộ Chỉ huy" and back.
-    GenericPrefix("Bộ Chỉ huy", droppable=True, synonyms=("Ban Chỉ huy",)),
-    GenericPrefix("Ban Chỉ huy", droppable=True, synonyms=("Bộ Chỉ huy",)),
-    *(
-        GenericPrefix(text)
-        for text in (
-            "Ủy ban nhân dân", "Ban Chỉ đạo", "Văn phòng", "Công an", "Đài", "Báo", "Tạp chí",
-            "Cổng", "Hội", "Liên hiệp", "Liên đoàn", "Trung tâm", "Bộ", "Cục", "Chi cục",
-            "Tổng cục", "Viện", "Trường", "Công ty", "Tổng công ty",
-        )
-    ),
-)  # fmt: skip
-
-# Words after which the rest of a name is its locality; value = the administrative level.
-LOCALITY_MARKERS: dict[str, str] = {
-    "tỉnh": "tỉnh", "của tỉnh": "tỉnh", "trong tỉnh": "tỉnh", "thành phố": "thành phố",
-    "TP": "thành phố", "huyện": "huyện", "thị xã": "thị xã",
-}  # fmt: skip
-# "Tỉnh ủy", "Tỉnh đoàn", "Thành ủy"...: a marker followed by these is a body, not a locality.
-_NOT_LOCALITY = frozenset({"uy", "doan", "hoi", "doi"})
-
-# Plural nouns that make a mention collective ("các sở, ban, ngành"), with the unit kind meant.
-COLLECTIVE_NOUNS: dict[str, str | None] = {
-    "sở": "department", "ban": "department", "ngành": "department", "phòng": "department",
-    "huyện": "commune", "thị xã": "commune", "thị": "commune", "thành phố": "commune",
-    "TP": "commune", "quận": "commune", "xã": "commune", "phường": "commune",
-    "thị trấn": "commune", "địa phương": "commune",
-    "huyện ủy": "party", "thị ủy": "party", "thành ủy": "party", "tỉnh ủy": "party",
-    "đảng ủy": "party", "cấp ủy": "party", "chi bộ": "party", "tổ chức đảng": "party",
-    "cơ quan báo chí": "press", "báo chí": "press", "cơ quan thông tấn": "press",
-    "đoàn thể": "mass_org", "hội": "mass_org", "hội hữu nghị": "mass_org",
-    "tổ chức hữu nghị": "mass_org", "tổ chức nhân dân": "mass_org",
-    "tổ chức chính trị - xã hội": "mass_org", "lực lượng vũ trang": "armed_forces",
-    "cơ quan": None, "đơn vị": None, "tổ chức": None, "cơ quan đại diện": None,
-}  # fmt: skip
-# Nouns that never begin a registered name: a mention starting with one is collective even
-# without "các" ("cơ quan báo chí trong tỉnh"), unless a unit of that name is registered.
-COLLECTIVE_STARTS = ("cơ quan", "đơn vị", "địa phương", "đoàn thể", "đảng ủy", "tổ chức", "báo chí")
-_PLURAL = frozenset({"cac", "nhung"})
-_UBND = (("ubnd",), ("uy", "ban", "nhan", "dan"))
-_CONNECTORS = frozenset({"va"})
-
-_WORD = re.compile(r"[^\W_]+")
-_WORD_OR_SEP = re.compile(r"[^\W_]+|[,;&]")
-_SYLLABLE = re.compile(
-    r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?"
-)
 _HARD_SPLIT = re.compile(r"[;\n]+")
-_SOFT_SPLIT = re.compile(r"\s*,\s*|\s+và\s+", re.IGNORECASE)
-
-
-def _folded_table(table: Iterable[str]) -> dict[tuple[str, ...], str]:
-    return {fold_tokens(text): text for text in table}
-
-
-_PREFIXES = {fold_tokens(p.text): p for p in GENERIC_PREFIXES}
-_MARKERS = {fold_tokens(k): fold(v) for k, v in LOCALITY_MARKERS.items()}
-_NOUNS = {fold_tokens(k): v for k, v in COLLECTIVE_NOUNS.items()}
-_STARTS = frozenset(_folded_table(COLLECTIVE_STARTS))
+_SOFT_SPLIT = re.compile(r"\s*(?:,|\bvà\b)\s*", re.IGNORECASE)
+_TRIM = " \t.:-–—+•*"
 
 
 @dataclass(frozen=True)
@@ -138,6 +93,8 @@ class UnitRecord:
 
 @dataclass(frozen=True)
 class Candidate:
+    """A unit a mention may mean; `matched` is the registered form it was read as."""
+
     code: str
     name: str
     score: float
@@ -146,6 +103,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Resolution:
+    """What a mention (as printed, NFC) means; candidates best first, at most five."""
+
     text: str
     status: Status
     candidates: tuple[Candidate, ...]
@@ -157,67 +116,22 @@ class Resolution:
 
 
 @dataclass(frozen=True)
-class _Parsed:
-    body: tuple[str, ...]
-    level: str | None
-    locality: str | None
-
-
-@dataclass(frozen=True)
-class _Form:
-    unit: int
-    tokens: tuple[str, ...]
-    factor: float
-    display: str
-
-
-@dataclass(frozen=True)
 class _Place:
     level: str | None
     localities: frozenset[str]
     province: str | None
 
 
+@dataclass(frozen=True)
+class _Holder:
+    """A unit written by some variant, with what matching that variant is worth."""
+
+    unit: int
+    factor: float
+    display: str
+
+
 Scores = dict[int, tuple[float, str]]
-
-
-class _Provinces:
-    """Known province names and their printed variants ("TT-Huế", "Thừa Thiên - Huế")."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        self._canon: dict[tuple[str, ...], str] = {}
-        self.display: dict[str, str] = {}
-        for name in names:
-            tokens = _strip_leading_marker(fold_tokens(name))
-            if tokens and tokens not in self._canon:
-                self._canon[tokens] = " ".join(tokens)
-                self.display[" ".join(tokens)] = nfc(name).strip()
-        short: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        for tokens, canon in list(self._canon.items()):
-            if len(tokens) >= 3:  # two-syllable initials collide: Quảng Nam/Ngãi/Ninh = "qn"
-                short[(_initials(tokens[:-1]), tokens[-1])].add(canon)
-                short[(_initials(tokens),)].add(canon)
-        for tokens, canons in short.items():
-            if len(canons) == 1 and tokens not in self._canon:
-                self._canon[tokens] = canons.pop()
-        self._longest = max(map(len, self._canon), default=0)
-
-    def canonical(self, name: str) -> str:
-        tokens = _strip_leading_marker(fold_tokens(name))
-        return self._canon.get(tokens, " ".join(tokens))
-
-    def suffix(self, tokens: tuple[str, ...]) -> tuple[int, str] | None:
-        for k in range(min(self._longest, len(tokens)), 0, -1):
-            if (canon := self._canon.get(tokens[-k:])) is not None:
-                return k, canon
-        return None
-
-    def find(self, tokens: tuple[str, ...]) -> str | None:
-        for i in range(len(tokens)):
-            for k in range(min(self._longest, len(tokens) - i), 0, -1):
-                if (canon := self._canon.get(tokens[i : i + k])) is not None:
-                    return self.display.get(canon, canon)
-        return None
 
 
 class UnitResolver:
@@ -225,8 +139,10 @@ class UnitResolver:
 
     Scores (0..1): a name read word for word scores 1, with initials (Sở TTTT) ×0.97, without
     its droppable head (Ngoại vụ, BĐBP tỉnh) ×0.9, with a synonym head ×0.92; failing that, a
-    fuzzy ratio of the body and of the specialised part after the head, ×0.95. A unit of another
-    province than the context ×0.7; a locality or level named in the mention must agree.
+    bigram similarity of the body and of the part after the head, ×0.95. A unit of another
+    province than the context ×0.7; a locality or level named in the mention must agree. With
+    `on`, units not valid that day lose 0.15 when a valid unit scores at least the threshold.
+    "resolved" needs the threshold and the margin over the runner-up; else "ambiguous".
     """
 
     def __init__(self, units: Iterable[UnitRecord], *, province: str | None = None) -> None:
@@ -234,15 +150,17 @@ class UnitResolver:
         if len({u.code for u in self._units}) != len(self._units):
             raise ValueError("unit codes must be unique")
         names = [u.province for u in self._units if u.province] + ([province] if province else [])
-        self._provinces = _Provinces(names)
+        self._provinces = Provinces(names)
         self._province = self._provinces.canonical(province) if province else None
         self._places: list[_Place] = []
-        self._forms_of: list[list[_Form]] = []
-        self._by_signature: dict[str, list[_Form]] = defaultdict(list)
-        self._by_token: dict[str, list[int]] = defaultdict(list)
+        # Variants are shared: "Sở Ngoại vụ" is one key held by every province's department.
+        self._holders: dict[Tokens, list[_Holder]] = defaultdict(list)
+        self._shapes: dict[Tokens, Shape] = {}
+        self._by_signature: dict[str, set[Tokens]] = defaultdict(set)
+        self._by_token: dict[str, set[Tokens]] = defaultdict(set)
         for idx, unit in enumerate(self._units):
             self._index(idx, unit)
-        self._rare_limit = max(20, len(self._units) // 20)
+        self._rare_limit = max(20, len(self._shapes) // 20)
 
     def province_in(self, text: str) -> str | None:
         """The known province named in `text`, e.g. an issuer "UBND tỉnh Quảng Bình"."""
@@ -252,21 +170,22 @@ class UnitResolver:
         self, text: str, *, on: date | None = None, province: str | None = None
     ) -> Resolution:
         shown = nfc(text).strip()
-        tokens = tuple(t for t in fold_tokens(shown) if t not in _CONNECTORS)
-        if not tokens or len(tokens) > MAX_MENTION_TOKENS or len(shown) > MAX_MENTION_CHARS:
+        if len(shown) > MAX_MENTION_CHARS:  # no unit name is that long: skip the work
             return Resolution(shown, "unresolved", ())
-        if (kinds := _collective_kinds(fold(shown), strong=True)) is not None:
+        tokens = tuple(t for t in fold_tokens(shown) if t not in CONNECTORS)
+        if not tokens or len(tokens) > MAX_MENTION_TOKENS:
+            return Resolution(shown, "unresolved", ())
+        if (kinds := collective_kinds(shown)) is not None:
             return Resolution(shown, "collective", (), kinds)
-        parsed = self._parse(tokens)
+        parsed = self._provinces.parse(tokens)
         context = self._provinces.canonical(province) if province else self._province
         scores = self._placed(self._match_exact(parsed.body), parsed, context)
         if max((s for s, _ in scores.values()), default=0.0) < RESOLVE_THRESHOLD:
-            if (kinds := _collective_kinds(fold(shown), strong=False)) is not None:
+            if (kinds := collective_kinds(shown, strong=False)) is not None:
                 return Resolution(shown, "collective", (), kinds)
-            for idx, (score, shown_as) in self._placed(
-                self._match_fuzzy(parsed.body), parsed, context
-            ).items():
-                _keep_best(scores, idx, score, shown_as)
+            fuzzy = self._placed(self._match_fuzzy(parsed.body), parsed, context)
+            for idx, (score, display) in fuzzy.items():
+                _keep_best(scores, idx, score, display)
         if on is not None:
             self._apply_dates(scores, on)
         return _decide(shown, self._rank(scores))
@@ -274,94 +193,101 @@ class UnitResolver:
     def resolve_list(
         self, text: str, *, on: date | None = None, province: str | None = None
     ) -> tuple[Resolution, ...]:
-        """Split a list of mentions; the longest run of pieces naming one unit wins."""
+        """Split a list of mentions at ";", "," and "và"; the longest run naming one unit wins."""
         found: list[Resolution] = []
         for segment in _HARD_SPLIT.split(nfc(text)):
-            atoms = _atoms(segment)
+            pieces = _pieces(segment)
             i = 0
-            while i < len(atoms):
-                j, resolution = self._longest_mention(segment, atoms, i, on, province)
+            while i < len(pieces):
+                i, resolution = self._longest_mention(segment, pieces, i, on, province)
                 found.append(resolution)
-                i = j
         return tuple(found)
 
     def _longest_mention(
         self,
         segment: str,
-        atoms: Sequence[tuple[int, int]],
+        spans: Sequence[tuple[int, int]],
         i: int,
         on: date | None,
         province: str | None,
     ) -> tuple[int, Resolution]:
-        for j in range(min(len(atoms), i + MAX_LIST_ATOMS), i, -1):
-            found = self.resolve(segment[atoms[i][0] : atoms[j - 1][1]], on=on, province=province)
-            if found.status == "collective" or (
-                found.candidates and found.candidates[0].score >= RESOLVE_THRESHOLD
-            ):
+        pieces = [segment[start:end] for start, end in spans]
+        for j in range(min(len(spans), i + MAX_LIST_PIECES), i, -1):
+            found = self.resolve(segment[spans[i][0] : spans[j - 1][1]], on=on, province=province)
+            # A known name is one mention even when several provinces' units bear it.
+            if found.candidates and found.candidates[0].score >= RESOLVE_THRESHOLD:
+                return j, found
+            # "các đoàn thể, Hội thân nhân ...": a named unit inside ends a collective list.
+            if found.status == "collective" and not any(map(starts_mention, pieces[i + 1 : j])):
                 return j, found
         # Nothing known: split only where the next piece starts like a unit name.
         j = i + 1
-        while j < len(atoms) and not _looks_like_unit(segment[atoms[j][0] : atoms[j][1]]):
+        while j < len(spans) and not looks_like_unit(pieces[j]):
             j += 1
-        return j, self.resolve(segment[atoms[i][0] : atoms[j - 1][1]], on=on, province=province)
+        return j, self.resolve(segment[spans[i][0] : spans[j - 1][1]], on=on, province=province)
 
     def _index(self, idx: int, unit: UnitRecord) -> None:
         shown = nfc(unit.name).strip()
-        words = _words(shown)
-        parsed = self._parse(tuple(t for t, _ in words))
+        named = words(shown)
+        parsed = self._provinces.parse(tuple(t for t, _ in named))
         province = self._provinces.canonical(unit.province) if unit.province else None
-        localities = {loc for loc in (parsed.locality, province) if loc}
-        self._places.append(_Place(parsed.level, frozenset(localities), province))
-        forms = list(_name_forms(idx, shown, words[: len(parsed.body)]))
+        localities = frozenset(loc for loc in (parsed.locality, province) if loc)
+        self._places.append(_Place(parsed.level, localities, province))
+        variants = list(name_variants(shown, named[: len(parsed.body)]))
         for alias in unit.aliases:
             alias_shown = nfc(alias).strip()
-            body = self._parse(tuple(t for t, _ in _words(alias_shown))).body
-            if body:
-                forms.extend(_without_viet_nam(_Form(idx, body, 1.0, alias_shown)))
-        self._forms_of.append(forms)
-        for form in forms:
-            self._by_signature[_signature(form.tokens)].append(form)
-        for token in {t for form in forms for t in form.tokens}:
-            self._by_token[token].append(idx)
+            alias_words = words(alias_shown)
+            body = self._provinces.parse(tuple(t for t, _ in alias_words)).body
+            variants.extend(name_variants(alias_shown, alias_words[: len(body)], alias=True))
+        for variant in variants:
+            self._add(idx, variant)
 
-    def _parse(self, tokens: tuple[str, ...]) -> _Parsed:
-        if (hit := self._provinces.suffix(tokens)) is not None:
-            body, level = _strip_marker(tokens[: len(tokens) - hit[0]])
-            return _Parsed(body, level, hit[1])
-        body, level = _strip_marker(tokens)
-        return _Parsed(body, level, None) if level else _unknown_locality(tokens)
+    def _add(self, idx: int, variant: NameVariant) -> None:
+        key = variant.tokens
+        if not key:
+            return
+        if key not in self._shapes:
+            self._shapes[key] = shape(key)
+            self._by_signature[signature(key)].add(key)
+            for token in key:
+                self._by_token[token].add(key)
+        self._holders[key].append(_Holder(idx, VARIANT_FACTORS[variant.how], variant.display))
 
-    def _match_exact(self, body: tuple[str, ...]) -> Scores:
+    def _credit(self, scores: Scores, key: Tokens, score: float) -> None:
+        for holder in self._holders[key]:
+            _keep_best(scores, holder.unit, score * holder.factor, holder.display)
+
+    def _match_exact(self, body: Tokens) -> Scores:
         found: Scores = {}
-        for signature in set(islice(_signatures(body), MAX_SIGNATURES)):
-            for form in self._by_signature.get(signature, ()):
-                acronyms = _align(body, form.tokens)
+        for sig in set(islice(signatures(body), MAX_SIGNATURES)):
+            for key in self._by_signature.get(sig, ()):
+                acronyms = align(body, key)
                 if acronyms is not None:
-                    factor = ACRONYM_FACTOR if acronyms else 1.0
-                    _keep_best(found, form.unit, form.factor * factor, form.display)
+                    self._credit(found, key, ACRONYM_FACTOR if acronyms else 1.0)
         return found
 
-    def _match_fuzzy(self, body: tuple[str, ...]) -> Scores:
+    def _match_fuzzy(self, body: Tokens) -> Scores:
         found: Scores = {}
-        for idx in self._fuzzy_pool(body):
-            for form in self._forms_of[idx]:
-                score = _similarity(body, form.tokens) * form.factor * FUZZY_FACTOR
-                _keep_best(found, idx, score, form.display)
+        body_shape = shape(body)
+        for key in self._fuzzy_pool(body):
+            score = _similarity(body_shape, self._shapes[key]) * FUZZY_FACTOR
+            if score >= CANDIDATE_FLOOR:  # lower scores can neither win nor block a win
+                self._credit(found, key, score)
         return found
 
-    def _fuzzy_pool(self, body: tuple[str, ...]) -> list[int]:
-        # Only units sharing a rare word are scored, so the cost does not grow with the registry.
+    def _fuzzy_pool(self, body: Tokens) -> list[Tokens]:
+        # Only variants sharing a rare word are scored, so the cost stays flat as units grow.
         postings = sorted((self._by_token[t] for t in set(body) if t in self._by_token), key=len)
         rare = [p for p in postings if len(p) <= self._rare_limit] or postings[:1]
-        pool = Counter(idx for posting in rare for idx in posting)
-        return [idx for idx, _ in pool.most_common(FUZZY_POOL)]
+        pool = Counter(key for posting in rare for key in posting)
+        return [key for key, _ in pool.most_common(FUZZY_POOL)]
 
-    def _placed(self, scores: Scores, parsed: _Parsed, context: str | None) -> Scores:
+    def _placed(self, scores: Scores, parsed: ParsedName, context: str | None) -> Scores:
         placed: Scores = {}
-        for idx, (score, shown_as) in scores.items():
+        for idx, (score, display) in scores.items():
             factor = _place_factor(self._places[idx], parsed, context)
             if factor > 0:
-                placed[idx] = (score * factor, shown_as)
+                placed[idx] = (score * factor, display)
         return placed
 
     def _apply_dates(self, scores: Scores, on: date) -> None:
@@ -370,15 +296,20 @@ class UnitResolver:
         valid = {idx for idx in scores if self._units[idx].valid_on(on)}
         if any(scores[idx][0] >= RESOLVE_THRESHOLD for idx in valid):
             for idx in scores.keys() - valid:
-                score, shown_as = scores[idx]
-                scores[idx] = (max(0.0, score - DATE_PENALTY), shown_as)
+                score, display = scores[idx]
+                scores[idx] = (max(0.0, score - DATE_PENALTY), display)
 
     def _rank(self, scores: Scores) -> list[Candidate]:
-        ranked = [
-            Candidate(self._units[i].code, self._units[i].name, round(s, 3), shown_as)
-            for i, (s, shown_as) in scores.items()
+        # The runner-up beyond the shown candidates never matters: only the top two decide.
+        ranked = heapq.nsmallest(
+            MAX_CANDIDATES,
+            scores.items(),
+            key=lambda item: (-round(item[1][0], 3), self._units[item[0]].code),
+        )
+        return [
+            Candidate(self._units[i].code, self._units[i].name, round(s, 3), display)
+            for i, (s, display) in ranked
         ]
-        return sorted(ranked, key=lambda c: (-c.score, c.code))
 
 
 def _decide(shown: str, ranked: list[Candidate]) -> Resolution:
@@ -390,7 +321,7 @@ def _decide(shown: str, ranked: list[Candidate]) -> Resolution:
     return Resolution(shown, "ambiguous" if kept else "unresolved", kept)
 
 
-def _place_factor(place: _Place, parsed: _Parsed, context: str | None) -> float:
+def _place_factor(place: _Place, parsed: ParsedName, context: str | None) -> float:
     if parsed.level and place.level and parsed.level != place.level:
         return 0.0
     if parsed.locality:
@@ -400,209 +331,27 @@ def _place_factor(place: _Place, parsed: _Parsed, context: str | None) -> float:
     return OTHER_PROVINCE_FACTOR
 
 
-def _keep_best(scores: Scores, idx: int, score: float, shown_as: str) -> None:
-    if idx not in scores or scores[idx][0] < score:
-        scores[idx] = (score, shown_as)
-
-
-def _words(shown: str) -> list[tuple[str, int]]:
-    """Folded tokens of `shown` without connectors, each with its offset in `shown`."""
-    words = [(t, m.start()) for m in _WORD.finditer(shown) for t in fold_tokens(m.group())]
-    return [(t, start) for t, start in words if t not in _CONNECTORS]
-
-
-def _name_forms(idx: int, shown: str, body: list[tuple[str, int]]) -> Iterator[_Form]:
-    tokens = tuple(t for t, _ in body)
-    yield from _without_viet_nam(_Form(idx, tokens, 1.0, shown))
-    size = _prefix_len(tokens)
-    if not 0 < size < len(tokens):
-        return
-    prefix, rest = _PREFIXES[tokens[:size]], shown[body[size][1] :]
-    if prefix.droppable:
-        yield from _without_viet_nam(_Form(idx, tokens[size:], PREFIX_DROPPED_FACTOR, rest))
-    for synonym in prefix.synonyms:
-        synonym_tokens = fold_tokens(synonym) + tokens[size:]
-        yield _Form(idx, synonym_tokens, PREFIX_SYNONYM_FACTOR, f"{synonym} {rest}")
-
-
-def _without_viet_nam(form: _Form) -> Iterator[_Form]:
-    # "Ủy ban MTTQ Việt Nam tỉnh" is printed as "Ủy ban MTTQ tỉnh" as often as not.
-    yield form
-    tokens = form.tokens
-    for i in range(len(tokens) - 1):
-        if tokens[i : i + 2] == ("viet", "nam") and len(tokens) > 2:
-            rest = tokens[:i] + tokens[i + 2 :]
-            yield _Form(form.unit, rest, form.factor, form.display)
-            return
-
-
-def _prefix_len(tokens: Sequence[str]) -> int:
-    for size in range(min(4, len(tokens)), 0, -1):
-        if tuple(tokens[:size]) in _PREFIXES:
-            return size
-    return 0
-
-
-def _strip_marker(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
-    for size in (2, 1):
-        if len(tokens) > size and (level := _MARKERS.get(tokens[-size:])) is not None:
-            return tokens[:-size], level
-    return tokens, None
-
-
-def _strip_leading_marker(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    for size in (2, 1):
-        if len(tokens) > size and tokens[:size] in _MARKERS:
-            return tokens[size:]
-    return tokens
-
-
-def _unknown_locality(tokens: tuple[str, ...]) -> _Parsed:
-    """Read "Sở Ngoại vụ tỉnh Quảng Nam" as a locality even for provinces not registered."""
-    for start in range(len(tokens) - 2, 0, -1):
-        for size in (2, 1):
-            rest = tokens[start + size :]
-            level = _MARKERS.get(tokens[start : start + size])
-            if level and 0 < len(rest) <= 3 and rest[0] not in _NOT_LOCALITY:
-                if all(t.isalpha() for t in rest):
-                    return _Parsed(tokens[:start], level, " ".join(rest))
-    return _Parsed(tokens, None, None)
-
-
-def _initials(tokens: Iterable[str]) -> str:
-    return "".join(t[0] for t in tokens)
-
-
-def _can_be_acronym(token: str) -> bool:
-    # Short syllables ("tu" for Tỉnh ủy) may be either; longer real syllables are words.
-    if not (token.isascii() and token.isalpha()):
-        return False
-    return len(token) <= 2 or _SYLLABLE.fullmatch(token) is None
-
-
-def _primary(token: str) -> str:
-    """The letters a token adds to a signature read as written: a word its initial."""
-    if token.isascii() and token.isalpha() and _SYLLABLE.fullmatch(token):
-        return token[0]
-    return token
-
-
-def _readings(token: str) -> tuple[str, ...]:
-    primary = _primary(token)
-    return (primary, token) if primary != token and len(token) <= 2 else (primary,)
-
-
-def _signature(tokens: Sequence[str]) -> str:
-    return "".join(_primary(t) for t in tokens)
-
-
-def _signatures(tokens: Sequence[str]) -> Iterator[str]:
-    return ("".join(parts) for parts in product(*(_readings(t) for t in tokens)))
-
-
-def _acronym_span(acronym: str, words: Sequence[str], start: int) -> int:
-    """How many `words` from `start` the acronym's letters stand for, or 0."""
-    size = len(acronym)
-    if not _can_be_acronym(acronym) or start + size > len(words):
-        return 0
-    run = words[start : start + size]
-    return size if all(w[0] == letter for w, letter in zip(run, acronym, strict=True)) else 0
-
-
-def _align(mention: Sequence[str], form: Sequence[str]) -> int | None:
-    """Fewest acronyms needed to read `mention` as `form` word by word, or None."""
-    n, m = len(mention), len(form)
-    impossible = n + m + 1
-    cost = [[impossible] * (m + 1) for _ in range(n + 1)]
-    cost[n][m] = 0
-    for i in range(n, -1, -1):
-        for j in range(m, -1, -1):
-            best = cost[i][j]
-            if i < n and j < m and mention[i] == form[j]:
-                best = min(best, cost[i + 1][j + 1])
-            if i < n and (size := _acronym_span(mention[i], form, j)):
-                best = min(best, cost[i + 1][j + size] + 1)
-            if j < m and (size := _acronym_span(form[j], mention, i)):
-                best = min(best, cost[i + size][j + 1] + 1)
-            cost[i][j] = best
-    return cost[0][0] if cost[0][0] < impossible else None
-
-
-def _ratio(a: str, b: str) -> float:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
-def _similarity(body: tuple[str, ...], form: tuple[str, ...]) -> float:
-    whole = _ratio(" ".join(body), " ".join(form))
-    body_head, form_head = _prefix_len(body), _prefix_len(form)
-    if 0 < body_head < len(body) and 0 < form_head < len(form):
+def _similarity(body: Shape, form: Shape) -> float:
+    whole = dice(body.whole, form.whole)
+    if body.head and form.head:
         # The specialised part must match: "Sở Văn hóa và Thể thao" is not "Sở VHTTDL".
-        core = _ratio(" ".join(body[body_head:]), " ".join(form[form_head:]))
-        same_head = body[:body_head] == form[:form_head]
-        whole = min(whole, core * (1.0 if same_head else PREFIX_MISMATCH_FACTOR))
+        core = dice(body.core, form.core)
+        whole = min(whole, core * (1.0 if body.head == form.head else PREFIX_MISMATCH_FACTOR))
     return whole
 
 
-def _collective_kinds(folded: str, *, strong: bool) -> tuple[str, ...] | None:
-    """Kinds meant by a collective mention ("UBND các huyện" -> commune), else None."""
-    tokens = [("," if t in {";", "&", "va"} else t) for t in _WORD_OR_SEP.findall(folded)]
-    start = next((len(u) for u in _UBND if tuple(tokens[: len(u)]) == u), 0)
-    plural = start < len(tokens) and tokens[start] in _PLURAL
-    heads, separated = _heads(tokens, start + plural)
-    listed = len(heads) >= 2 and separated
-    if start and (plural or listed):
-        return ("commune",)
-    if start == 0 and (plural or listed):
-        return _kinds([kind for _, kind in heads])
-    if not strong and start == 0 and heads and tuple(tokens[:2]) in _STARTS:
-        return _kinds([kind for _, kind in heads])
-    return None
+def _keep_best(scores: Scores, idx: int, score: float, display: str) -> None:
+    if idx not in scores or scores[idx][0] < score:
+        scores[idx] = (score, display)
 
 
-def _heads(tokens: list[str], i: int) -> tuple[list[tuple[tuple[str, ...], str | None]], bool]:
-    heads: list[tuple[tuple[str, ...], str | None]] = []
-    separated = False
-    while i < len(tokens):
-        if tokens[i] == ",":
-            separated, i = separated or bool(heads), i + 1
-            continue
-        size = next((k for k in (6, 5, 4, 3, 2, 1) if tuple(tokens[i : i + k]) in _NOUNS), 0)
-        if not size:
-            break
-        phrase = tuple(tokens[i : i + size])
-        heads.append((phrase, _NOUNS[phrase]))
-        i += size
-    return heads, separated
-
-
-def _kinds(kinds: list[str | None]) -> tuple[str, ...]:
-    found = {k for k in kinds if k}
-    if kinds and kinds[-1] == "party":  # "Các huyện, thị, thành ủy": the "ủy" covers all
-        found = {"party" if k == "commune" else k for k in found}
-    return tuple(k for k in KINDS if k in found)
-
-
-def _atoms(segment: str) -> list[tuple[int, int]]:
+def _pieces(segment: str) -> list[tuple[int, int]]:
     """Spans of the pieces between commas and "và", trimmed of bullets and spaces."""
     cuts = [0, *(x for m in _SOFT_SPLIT.finditer(segment) for x in m.span()), len(segment)]
-    atoms = []
+    spans = []
     for start, end in zip(cuts[::2], cuts[1::2], strict=True):
         piece = segment[start:end]
-        left = len(piece) - len(piece.lstrip(" \t.:-–—+•*"))
-        right = len(piece.rstrip(" \t.:-–—+•*"))
+        left, right = len(piece) - len(piece.lstrip(_TRIM)), len(piece.rstrip(_TRIM))
         if left < right:
-            atoms.append((start + left, start + right))
-    return atoms
-
-
-def _looks_like_unit(piece: str) -> bool:
-    tokens = fold_tokens(piece)
-    if not tokens:
-        return False
-    first = tokens[0]
-    return bool(
-        _prefix_len(tokens)
-        or first in _PLURAL
-        or tokens[:2] in _STARTS
-        or (_can_be_acronym(first) and len(first) > 2)
-    )
+            spans.append((start + left, start + right))
+    return spans

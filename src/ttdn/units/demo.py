@@ -14,7 +14,7 @@ from ttdn.units.loading import LoadSummary, units_load
 from ttdn.units.models import Role, Unit, User
 
 DEMO_UNITS_FILE = Path(__file__).parent / "fixtures" / "demo_units.yaml"
-DEMO_PASSWORD = "ttdn-demo-2026"
+DEMO_PASSWORD = "ttdn-demo-2026"  # noqa: S105 - public on purpose, demo only
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,9 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = (
     DemoAccount("quantri", "Nguyễn Minh Quân", Role.ADMIN, "QT-VPUBND", "Quản trị hệ thống"),
-    DemoAccount("daumoi", "Lê Thị Thu Hà", Role.COORDINATOR, "QT-SVHTTDL", "Chuyên viên Phòng Báo chí"),
+    DemoAccount(
+        "daumoi", "Lê Thị Thu Hà", Role.COORDINATOR, "QT-SVHTTDL", "Chuyên viên Phòng Báo chí"
+    ),
     DemoAccount("bientap", "Trần Quốc Bảo", Role.CONTENT_EDITOR, "QT-SVHTTDL", "Biên tập viên"),
     DemoAccount("canbo.ngoaivu", "Phạm Thị Lan", Role.UNIT_OFFICER, "QT-SNGV", "Chuyên viên"),
     DemoAccount("lanhdao.ngoaivu", "Hoàng Văn Đức", Role.UNIT_LEADER, "QT-SNGV", "Phó Giám đốc"),
@@ -43,7 +45,9 @@ def demo_load() -> LoadSummary:
     summary = units_load(actor=None, path=DEMO_UNITS_FILE)
     units = {u.code: u for u in Unit.objects.filter(code__in={a.unit_code for a in DEMO_ACCOUNTS})}
     for account in DEMO_ACCOUNTS:
-        user = User.objects.filter(username=account.username).first() or User(username=account.username)
+        user = User.objects.filter(username=account.username).first() or User(
+            username=account.username
+        )
         user.full_name = account.full_name
         user.role = account.role
         user.unit = units[account.unit_code]

@@ -12,7 +12,7 @@ from ttdn.units.models import Language, UnitKind
 class UnitSearchForm(forms.Form):
     q = forms.CharField(label=_("Tìm đơn vị"), required=False, max_length=200)
     kind = forms.ChoiceField(
-        label=_("Loại"), required=False, choices=[("", _("Tất cả"))] + list(UnitKind.choices)
+        label=_("Loại"), required=False, choices=[("", _("Tất cả")), *UnitKind.choices]
     )
     on = forms.DateField(label=_("Còn hiệu lực ngày"), required=False)
 
@@ -33,7 +33,7 @@ class ApiTokenForm(forms.Form):
 
 
 class LoginForm(AuthenticationForm):
-    """Django's sign-in form with messages written for our users (Django's vi catalogue lacks them)."""
+    """Django's sign-in form with our messages (Django's vi catalogue lacks these)."""
 
     error_messages = {
         "invalid_login": _(

@@ -19,7 +19,7 @@ from django.db import transaction
 
 from ttdn.core.errors import ValidationFailed
 from ttdn.text.normalize import fold, nfc
-from ttdn.units.models import AliasSource, SuccessionKind, Unit, UnitAlias, UnitKind, UnitSuccession
+from ttdn.units.models import AliasSource, SuccessionKind, Unit, UnitAlias, UnitKind
 from ttdn.units.services import (
     require_perm,
     save_audited,
@@ -104,12 +104,17 @@ def _row(record: Any, line: int, defaults: dict[str, Any], problems: list[str]) 
     if reorganisation and fold(reorganisation) not in SUCCESSION_BY_KEY:
         problems.append(f"bản ghi {line}: hình thức tổ chức lại “{reorganisation}” không hợp lệ.")
     return UnitRow(
-        line=line, code=code, name=name, kind=kind,
-        short_name=_text(data.get("short_name")), province=_text(data.get("province")),
+        line=line,
+        code=code,
+        name=name,
+        kind=kind,
+        short_name=_text(data.get("short_name")),
+        province=_text(data.get("province")),
         parent=_text(data.get("parent")),
         valid_from=_date(data.get("valid_from"), "valid_from", line, problems),
         valid_to=_date(data.get("valid_to"), "valid_to", line, problems),
-        aliases=_list(data.get("aliases")), predecessors=_list(data.get("predecessors")),
+        aliases=_list(data.get("aliases")),
+        predecessors=_list(data.get("predecessors")),
         reorganisation=SUCCESSION_BY_KEY.get(fold(reorganisation), ""),
         effective_date=_date(data.get("effective_date"), "effective_date", line, problems)
         or _date(data.get("valid_from"), "valid_from", line, []),
@@ -160,16 +165,23 @@ def _check_graph(rows: list[UnitRow], existing: dict[str, int | None]) -> list[s
     seen: dict[str, int] = {}
     for row in rows:
         if row.code in seen:
-            problems.append(f"bản ghi {row.line}: mã {row.code} trùng với bản ghi {seen[row.code]}.")
+            problems.append(
+                f"bản ghi {row.line}: mã {row.code} trùng với bản ghi {seen[row.code]}."
+            )
         seen[row.code] = row.line
         if row.valid_from and row.valid_to and row.valid_to < row.valid_from:
             problems.append(f"bản ghi {row.line}: valid_to trước valid_from.")
     parent_of = {code: existing_parent for code, existing_parent in _existing_parents(existing)}
     parent_of.update({row.code: row.parent or None for row in rows})
     for row in rows:
-        for ref, label in [(row.parent, "đơn vị cấp trên"), *((p, "đơn vị tiền thân") for p in row.predecessors)]:
+        for ref, label in [
+            (row.parent, "đơn vị cấp trên"),
+            *((p, "đơn vị tiền thân") for p in row.predecessors),
+        ]:
             if ref and ref not in parent_of:
-                problems.append(f"bản ghi {row.line}: {label} “{ref}” không có trong tệp hay hệ thống.")
+                problems.append(
+                    f"bản ghi {row.line}: {label} “{ref}” không có trong tệp hay hệ thống."
+                )
         if row.predecessors and not row.reorganisation:
             problems.append(f"bản ghi {row.line}: có predecessors nhưng thiếu reorganisation.")
     problems.extend(_cycles(rows, parent_of))
@@ -178,7 +190,10 @@ def _check_graph(rows: list[UnitRow], existing: dict[str, int | None]) -> list[s
 
 def _existing_parents(existing: dict[str, int | None]) -> list[tuple[str, str | None]]:
     code_by_id = dict(Unit.objects.values_list("pk", "code"))
-    return [(code, code_by_id.get(parent_id) if parent_id else None) for code, parent_id in existing.items()]
+    return [
+        (code, code_by_id.get(parent_id) if parent_id else None)
+        for code, parent_id in existing.items()
+    ]
 
 
 def _cycles(rows: list[UnitRow], parent_of: dict[str, str | None]) -> list[str]:
@@ -238,8 +253,12 @@ def _upsert(row: UnitRow, actor: Any | None) -> Unit:
     if valid_to is None and unit.pk and _ceased_by_reorganisation(unit):
         valid_to = unit.valid_to  # set when its successor was loaded; keep re-loads idempotent
     values = {
-        "name": row.name, "short_name": row.short_name, "kind": row.kind,
-        "province": row.province, "valid_from": row.valid_from, "valid_to": valid_to,
+        "name": row.name,
+        "short_name": row.short_name,
+        "kind": row.kind,
+        "province": row.province,
+        "valid_from": row.valid_from,
+        "valid_to": valid_to,
     }
     if unit.pk is None or any(getattr(unit, k) != v for k, v in values.items()):
         for key, value in values.items():
@@ -273,8 +292,12 @@ def _add_successions(unit: Unit, row: UnitRow, units: dict[str, Unit], actor: An
             continue
         assert row.effective_date is not None  # checked before any write
         succession_link(
-            actor=actor, predecessor=units[code], successor=unit, kind=row.reorganisation,
-            effective_date=row.effective_date, decision=row.decision,
+            actor=actor,
+            predecessor=units[code],
+            successor=unit,
+            kind=row.reorganisation,
+            effective_date=row.effective_date,
+            decision=row.decision,
         )
         added += 1
     return added

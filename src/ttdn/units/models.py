@@ -31,11 +31,18 @@ class Unit(models.Model):
     short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
     kind = models.CharField(_("loại"), max_length=20, choices=UnitKind.choices)
     province = models.CharField(
-        _("tỉnh, thành phố"), max_length=100, blank=True, help_text=_("Bỏ trống với cơ quan trung ương.")
+        _("tỉnh, thành phố"),
+        max_length=100,
+        blank=True,
+        help_text=_("Bỏ trống với cơ quan trung ương."),
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("đơn vị cấp trên"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
@@ -116,7 +123,9 @@ class UnitSuccession(models.Model):
         verbose_name_plural = _("thay đổi tổ chức")
         ordering = ["effective_date", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["predecessor", "successor"], name="unit_succession_unique"),
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="unit_succession_unique"
+            ),
             models.CheckConstraint(
                 condition=~Q(predecessor=models.F("successor")), name="unit_succession_not_self"
             ),
@@ -145,10 +154,16 @@ class User(AbstractUser):
 
     full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
     unit = models.ForeignKey(
-        Unit, verbose_name=_("đơn vị"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="members",
+        Unit,
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
     )
-    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, default=Role.UNIT_OFFICER)
+    role = models.CharField(
+        _("vai trò"), max_length=20, choices=Role.choices, default=Role.UNIT_OFFICER
+    )
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     language = models.CharField(
         _("ngôn ngữ giao diện"), max_length=5, choices=Language.choices, default=Language.VI

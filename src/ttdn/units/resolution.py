@@ -33,7 +33,8 @@ def unit_records() -> list[UnitRecord]:
         UnitRecord(
             code=unit.code,
             name=unit.name,
-            aliases=tuple([unit.short_name] if unit.short_name else []) + tuple(aliases.get(unit.pk, [])),
+            aliases=tuple([unit.short_name] if unit.short_name else [])
+            + tuple(aliases.get(unit.pk, [])),
             kind=unit.kind,
             province=unit.province or None,
             valid_from=unit.valid_from,
@@ -49,7 +50,9 @@ def unit_resolver() -> UnitResolver:
     version = _version()
     with _lock:
         if _cache.get("version") != version:
-            _cache["resolver"] = UnitResolver(unit_records(), province=settings.TTDN_PROVINCE or None)
+            _cache["resolver"] = UnitResolver(
+                unit_records(), province=settings.TTDN_PROVINCE or None
+            )
             _cache["version"] = version
         resolver = _cache["resolver"]
     assert isinstance(resolver, UnitResolver)

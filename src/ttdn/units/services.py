@@ -116,21 +116,33 @@ def unit_succession_add(
             raise Conflict(f"Đã ghi nhận {predecessor} → {successor}.")
         links.append(
             succession_link(
-                actor=actor, predecessor=predecessor, successor=successor, kind=kind,
-                effective_date=effective_date, decision=decision,
+                actor=actor,
+                predecessor=predecessor,
+                successor=successor,
+                kind=kind,
+                effective_date=effective_date,
+                decision=decision,
             )
         )
     return links
 
 
 def succession_link(
-    *, actor: Any, predecessor: Unit, successor: Unit, kind: str, effective_date: dt.date,
+    *,
+    actor: Any,
+    predecessor: Unit,
+    successor: Unit,
+    kind: str,
+    effective_date: dt.date,
     decision: str,
 ) -> UnitSuccession:
     """Write one link; a predecessor that ceases (all but a transfer) ends the day before."""
     link = UnitSuccession(
-        predecessor=predecessor, successor=successor, kind=kind,
-        effective_date=effective_date, decision=nfc(decision).strip(),
+        predecessor=predecessor,
+        successor=successor,
+        kind=kind,
+        effective_date=effective_date,
+        decision=nfc(decision).strip(),
     )
     save_audited(link, actor)
     if kind != SuccessionKind.TRANSFER and predecessor.valid_to is None:

@@ -92,7 +92,9 @@ def account(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("Đã lưu ngôn ngữ giao diện."))
         return redirect("account")
-    tokens = ApiToken.objects.filter(user=request.user, revoked_at__isnull=True).order_by("-created_at")
+    tokens = ApiToken.objects.filter(user=request.user, revoked_at__isnull=True).order_by(
+        "-created_at"
+    )
     return render(
         request,
         "units/account.html",

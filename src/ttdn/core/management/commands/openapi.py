@@ -1,4 +1,4 @@
-"""`ttdn openapi [--output FILE]`: print or write the API's OpenAPI document (committed in docs/)."""
+"""`ttdn openapi [--output FILE]`: print or write the OpenAPI document (committed in docs/)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,8 @@ class Command(TtdnCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
-            "--allow-production", action="store_true",
+            "--allow-production",
+            action="store_true",
             help="cho phép nạp khi TTDN_DEBUG tắt (tài khoản mẫu có mật khẩu công khai)",
         )
 

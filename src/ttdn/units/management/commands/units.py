@@ -18,7 +18,9 @@ class Command(TtdnCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        load = sub.add_parser("load", help="Nạp danh mục đơn vị (.yaml, .yml, .csv); lỗi thì không ghi gì.")
+        load = sub.add_parser(
+            "load", help="Nạp danh mục đơn vị (.yaml, .yml, .csv); lỗi thì không ghi gì."
+        )
         load.add_argument("file", type=Path)
         resolve = sub.add_parser("resolve", help="Tìm đơn vị ứng với một tên gọi trong văn bản.")
         resolve.add_argument("text")
@@ -30,7 +32,8 @@ class Command(TtdnCommand):
             summary = units_load(actor=None, path=options["file"])
             self.stdout.write(
                 f"Đã nạp: {summary.created} đơn vị mới, {summary.updated} đơn vị cập nhật, "
-                f"{summary.aliases_added} tên gọi khác, {summary.successions_added} thay đổi tổ chức."
+                f"{summary.aliases_added} tên gọi khác, "
+                f"{summary.successions_added} thay đổi tổ chức."
             )
             return
         on = _parse_day(options["on"]) if options["on"] else None
