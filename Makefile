@@ -40,7 +40,7 @@ run: static
 	TTDN_DEBUG=1 $(TTDN) demo
 	@echo "TTĐN: http://$(HOST):$(PORT)/  (dừng: Ctrl+C)"
 	@export TTDN_DEBUG=1; \
-	$(TTDN) db_worker --interval 1 & worker=$$!; \
+	$(TTDN) worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(TTDN) runserver $(HOST):$(PORT) --noreload
 

@@ -13,36 +13,79 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from ttdn.text.unit_resolver import UnitRecord, UnitResolver  # noqa: E402
+from ttdn.text.unit_resolver import UnitRecord, UnitResolver
 
 PROVINCES = [f"Tỉnh Số {n}" for n in range(1, 35)]
 DEPARTMENTS = [
-    "Sở Văn hóa, Thể thao và Du lịch", "Sở Ngoại vụ", "Sở Tài chính", "Sở Tư pháp",
-    "Sở Công Thương", "Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ",
-    "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Nội vụ", "Sở Xây dựng", "Sở Dân tộc và Tôn giáo",
-    "Văn phòng Ủy ban nhân dân tỉnh", "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Ngoại vụ",
+    "Sở Tài chính",
+    "Sở Tư pháp",
+    "Sở Công Thương",
+    "Sở Nông nghiệp và Môi trường",
+    "Sở Khoa học và Công nghệ",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Y tế",
+    "Sở Nội vụ",
+    "Sở Xây dựng",
+    "Sở Dân tộc và Tôn giáo",
+    "Văn phòng Ủy ban nhân dân tỉnh",
+    "Ban Tuyên giáo và Dân vận Tỉnh ủy",
 ]
 MENTIONS = [
-    "Sở VHTTDL", "Sở Văn hóa - Thể thao và Du lịch", "SNGV", "Sở Ngoại vụ", "Công an tỉnh",
-    "UBND tỉnh", "Văn phòng UBND tỉnh", "Sở KH&CN", "Sở Tài chính", "các sở, ban, ngành",
-    "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Sở Nông nghiệp và Môi trường", "Công ty ABC",
-    "Xã Số 7", "Sở GD&ĐT",
+    "Sở VHTTDL",
+    "Sở Văn hóa - Thể thao và Du lịch",
+    "SNGV",
+    "Sở Ngoại vụ",
+    "Công an tỉnh",
+    "UBND tỉnh",
+    "Văn phòng UBND tỉnh",
+    "Sở KH&CN",
+    "Sở Tài chính",
+    "các sở, ban, ngành",
+    "Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
+    "Sở Nông nghiệp và Môi trường",
+    "Công ty ABC",
+    "Xã Số 7",
+    "Sở GD&ĐT",
 ]
 
 
 def registry() -> list[UnitRecord]:
     units = []
     for p, province in enumerate(PROVINCES):
-        units.append(UnitRecord(code=f"P{p}-UBND", name=f"Ủy ban nhân dân {province.lower()}",
-                                kind="ubnd", province=province))
-        units.append(UnitRecord(code=f"P{p}-CA", name=f"Công an {province.lower()}",
-                                kind="armed_forces", province=province))
-        units.append(UnitRecord(code=f"P{p}-BDBP", name="Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
-                                kind="armed_forces", province=province))
-        units += [UnitRecord(code=f"P{p}-D{d}", name=name, kind="department", province=province)
-                  for d, name in enumerate(DEPARTMENTS)]
-        units += [UnitRecord(code=f"P{p}-X{x}", name=f"Xã Số {x}", kind="commune", province=province)
-                  for x in range(40)]
+        units.append(
+            UnitRecord(
+                code=f"P{p}-UBND",
+                name=f"Ủy ban nhân dân {province.lower()}",
+                kind="ubnd",
+                province=province,
+            )
+        )
+        units.append(
+            UnitRecord(
+                code=f"P{p}-CA",
+                name=f"Công an {province.lower()}",
+                kind="armed_forces",
+                province=province,
+            )
+        )
+        units.append(
+            UnitRecord(
+                code=f"P{p}-BDBP",
+                name="Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
+                kind="armed_forces",
+                province=province,
+            )
+        )
+        units += [
+            UnitRecord(code=f"P{p}-D{d}", name=name, kind="department", province=province)
+            for d, name in enumerate(DEPARTMENTS)
+        ]
+        units += [
+            UnitRecord(code=f"P{p}-X{x}", name=f"Xã Số {x}", kind="commune", province=province)
+            for x in range(40)
+        ]
     return units
 
 
@@ -62,7 +105,9 @@ def main() -> None:
     p95 = timings[int(len(timings) * 0.95)]
     print(f"units: {len(units)}  mentions timed: {len(timings)}  index build: {build_ms:.0f} ms")
     print(f"per mention: median {median:.0f} µs, p95 {p95:.0f} µs, max {timings[-1]:.0f} µs")
-    print(f"RESULT units={len(units)} median_us={median:.0f} p95_us={p95:.0f} build_ms={build_ms:.0f}")
+    print(
+        f"RESULT units={len(units)} median_us={median:.0f} p95_us={p95:.0f} build_ms={build_ms:.0f}"
+    )
 
 
 if __name__ == "__main__":

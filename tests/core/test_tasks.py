@@ -9,19 +9,10 @@ from django_tasks import TaskResultStatus
 from ttdn.core.tasks import worker_ping
 
 
-def _run_worker() -> None:
-    if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
-        import django_rq
-
-        django_rq.get_worker("default").work(burst=True)
-    else:
-        call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
-
-
 def test_enqueued_job_is_run_by_a_worker(transactional_db) -> None:  # type: ignore[no-untyped-def]
     result = worker_ping.enqueue("42")
     assert result.status == TaskResultStatus.READY
-    _run_worker()
+    call_command("worker", burst=True, verbosity=0)
     result.refresh()
     assert result.status == TaskResultStatus.SUCCESSFUL
     assert result.return_value == "pong:42"

@@ -20,3 +20,5 @@ STORAGES = {
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
+# Persistent connections from the live-server thread would block dropping the PostgreSQL test DB.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -72,6 +72,9 @@ _WORD = re.compile(r"[^\W_]+")
 _SYLLABLE = re.compile(
     r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|nh|ng|[cmnpt])?"
 )
+# Acronyms sometimes keep a whole initial consonant: "SNgV" is Sở Ngoại vụ, "SNV" Sở Nội vụ.
+_CLUSTER = re.compile(r"ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr")
+MAX_ACRONYM = 12
 
 
 @dataclass(frozen=True)
@@ -229,20 +232,47 @@ def signature(tokens: Sequence[str]) -> str:
 
 
 def signatures(tokens: Sequence[str]) -> Iterator[str]:
-    """Signatures a mention may have, reading each short syllable also as an acronym."""
-    readings = [
-        (_primary(t), t) if _primary(t) != t and len(t) <= 2 else (_primary(t),) for t in tokens
-    ]
-    return ("".join(parts) for parts in product(*readings))
+    """Signatures a mention may have: short syllables also read as acronyms, and acronyms
+    also with their consonant clusters cut to one letter ("sngv" -> "snv")."""
+    return ("".join(parts) for parts in product(*map(_readings, tokens)))
 
 
-def _acronym_span(acronym: str, others: Sequence[str], start: int) -> int:
-    """How many of `others` from `start` the acronym's letters stand for, or 0."""
-    size = len(acronym)
-    if not can_be_acronym(acronym) or start + size > len(others):
-        return 0
-    run = others[start : start + size]
-    return size if all(w[0] == letter for w, letter in zip(run, acronym, strict=True)) else 0
+@lru_cache(maxsize=4096)
+def _readings(token: str) -> tuple[str, ...]:
+    primary = _primary(token)
+    if primary != token:
+        return (primary, token) if len(token) <= 2 else (primary,)
+    if not can_be_acronym(token) or len(token) > MAX_ACRONYM:
+        return (token,)
+    return tuple(sorted(_collapsed(token), key=lambda r: (r != token, r)))
+
+
+def _collapsed(acronym: str) -> set[str]:
+    if len(acronym) < 2:
+        return {acronym}
+    found = {acronym[0] + rest for rest in _collapsed(acronym[1:])}
+    if cluster := _CLUSTER.match(acronym):
+        found |= {acronym[0] + rest for rest in _collapsed(acronym[len(cluster.group()) :])}
+    return found
+
+
+def _acronym_spans(acronym: str, others: Sequence[str], start: int) -> Iterator[int]:
+    """How many of `others` from `start` the acronym's letters may stand for."""
+    if not can_be_acronym(acronym) or len(acronym) > MAX_ACRONYM:
+        return
+    yield from _spell(acronym, others, start)
+
+
+def _spell(letters: str, others: Sequence[str], start: int) -> Iterator[int]:
+    if start >= len(others):
+        return
+    word = others[start]
+    cluster = _CLUSTER.match(word)
+    for initial in {word[0], cluster.group() if cluster else word[0]}:
+        if letters == initial:
+            yield 1
+        elif letters.startswith(initial):
+            yield from (1 + n for n in _spell(letters[len(initial) :], others, start + 1))
 
 
 def align(mention: Sequence[str], form: Sequence[str]) -> int | None:
@@ -256,10 +286,8 @@ def align(mention: Sequence[str], form: Sequence[str]) -> int | None:
             return 0 if (i, j) == (len(mention), len(form)) else None
         if (i, j) not in memo:
             options = [cost(i + 1, j + 1)] if mention[i] == form[j] else []
-            if size := _acronym_span(mention[i], form, j):
-                options.append(_plus_one(cost(i + 1, j + size)))
-            if size := _acronym_span(form[j], mention, i):
-                options.append(_plus_one(cost(i + size, j + 1)))
+            options += [_plus_one(cost(i + 1, j + n)) for n in _acronym_spans(mention[i], form, j)]
+            options += [_plus_one(cost(i + n, j + 1)) for n in _acronym_spans(form[j], mention, i)]
             memo[i, j] = min((c for c in options if c is not None), default=None)
         return memo[i, j]
 
