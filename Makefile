@@ -30,7 +30,7 @@ system-packages:
 
 messages: install
 	@command -v msgfmt >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
-	cd src/ttdn && ../../$(TTDN) compilemessages --ignore='.venv' -v 0
+	cd src/ttdn && TTDN_DEBUG=1 ../../$(TTDN) compilemessages --ignore='.venv' -v 0
 
 static: install messages
 	TTDN_DEBUG=1 $(TTDN) collectstatic --noinput -v 0

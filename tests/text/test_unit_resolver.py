@@ -38,6 +38,7 @@ PROVINCIAL_UNITS: tuple[tuple[str, str, str, date | None], ...] = (
     ("STTTT", "Sở Thông tin và Truyền thông", "department", MERGED_2025),
     ("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", "department", None),
     ("SNGV", "Sở Ngoại vụ", "department", None),
+    ("SNV", "Sở Nội vụ", "department", None),
     ("SKHDT", "Sở Kế hoạch và Đầu tư", "department", MERGED_2025),
     ("STC", "Sở Tài chính", "department", None),
     ("STP", "Sở Tư pháp", "department", None),
@@ -336,6 +337,10 @@ OWN_MENTIONS: list[tuple[str, str | None, str]] = [
     ("Sở Kế hoạch và \u00d0ầu tư", QN, "QNG-SKHDT"),
     (NFD_NAME, QN, "QNG-SNNPTNT"),
     ("Sở LĐ-TB&XH", QN, "QNG-SLDTBXH"),
+    # Initials keep a whole consonant cluster to tell Ngoại vụ from Nội vụ; plain ones can't.
+    ("SNgV", QN, "QNG-SNGV"),
+    ("Sở NgV", QN, "QNG-SNGV"),
+    ("SNV", QN, "ambiguous"),
     ("UBND tỉnh", QN, "QNG-UBND"),
     ("Ủy ban nhân dân tỉnh", QN, "QNG-UBND"),
     ("BCH BĐBP tỉnh", QN, "QNG-BDBP"),
@@ -430,6 +435,34 @@ def test_level_named_in_mention_must_agree(resolver: UnitResolver) -> None:
     assert resolution.status == "ambiguous"
     assert "LS-TP-UBND" not in {c.code for c in resolution.candidates}
     assert {c.score for c in resolution.candidates} == {0.679}
+
+
+BARE_PROVINCE_UNITS = [
+    UnitRecord("TB-BAO", "Báo Thái Bình", kind="press", province="Thái Bình"),
+    UnitRecord("TN-XTB", "UBND xã Thái Bình", kind="commune", province="Tây Ninh"),
+    UnitRecord("TN-BAO", "Báo Tây Ninh", kind="press", province="Tây Ninh"),
+]
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("UBND xã Thái Bình", [("TN-XTB", 1.0)]),
+        ("Báo Thái Bình", [("TB-BAO", 0.9)]),
+        ("Báo tỉnh", [("TN-BAO", 1.0), ("TB-BAO", 0.7)]),
+        ("Báo Tây Ninh", [("TN-BAO", 1.0)]),
+    ],
+)
+def test_bare_province_name_may_be_part_of_a_unit_name(
+    mention: str, expected: list[tuple[str, float]]
+) -> None:
+    # Given a Tây Ninh plan, where a commune bears the name of another province
+    resolver = UnitResolver(BARE_PROVINCE_UNITS, province="Tây Ninh")
+    # When a mention ends with a province name but no "tỉnh"
+    resolution = resolver.resolve(mention)
+    # Then it is read both as a locality and as part of the name
+    assert resolution.status == "resolved"
+    assert [(c.code, c.score) for c in resolution.candidates] == expected
 
 
 def test_resolver_province_is_the_default_context() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
@@ -58,6 +58,7 @@ VARIANT_FACTORS = {"name": 1.0, "without_head": 0.9, "synonym_head": 0.92}
 PREFIX_MISMATCH_FACTOR = 0.75
 FUZZY_FACTOR = 0.95
 OTHER_PROVINCE_FACTOR = 0.7
+BARE_LOCALITY_FACTOR = 0.9
 DATE_PENALTY = 0.15
 MAX_MENTION_TOKENS = 30
 MAX_MENTION_CHARS = 300
@@ -177,14 +178,13 @@ class UnitResolver:
             return Resolution(shown, "unresolved", ())
         if (kinds := collective_kinds(shown)) is not None:
             return Resolution(shown, "collective", (), kinds)
-        parsed = self._provinces.parse(tokens)
+        readings = self._readings(tokens)
         context = self._provinces.canonical(province) if province else self._province
-        scores = self._placed(self._match_exact(parsed.body), parsed, context)
+        scores = self._placed(self._match_exact, readings, context)
         if max((s for s, _ in scores.values()), default=0.0) < RESOLVE_THRESHOLD:
             if (kinds := collective_kinds(shown, strong=False)) is not None:
                 return Resolution(shown, "collective", (), kinds)
-            fuzzy = self._placed(self._match_fuzzy(parsed.body), parsed, context)
-            for idx, (score, display) in fuzzy.items():
+            for idx, (score, display) in self._placed(self._match_fuzzy, readings, context).items():
                 _keep_best(scores, idx, score, display)
         if on is not None:
             self._apply_dates(scores, on)
@@ -226,11 +226,19 @@ class UnitResolver:
             j += 1
         return j, self.resolve(segment[spans[i][0] : spans[j - 1][1]], on=on, province=province)
 
+    def _readings(self, tokens: Tokens) -> list[ParsedName]:
+        parsed = self._provinces.parse(tokens)
+        # "Báo Quảng Ngãi" or "Xã Thái Bình": a bare province name may be part of the name.
+        bare = parsed.locality is not None and parsed.level is None
+        return [parsed, ParsedName(tokens, None, None)] if bare else [parsed]
+
     def _index(self, idx: int, unit: UnitRecord) -> None:
         shown = nfc(unit.name).strip()
         named = words(shown)
         parsed = self._provinces.parse(tuple(t for t, _ in named))
         province = self._provinces.canonical(unit.province) if unit.province else None
+        if parsed.level is None and parsed.locality not in {None, province}:
+            parsed = ParsedName(tuple(t for t, _ in named), None, None)
         localities = frozenset(loc for loc in (parsed.locality, province) if loc)
         self._places.append(_Place(parsed.level, localities, province))
         variants = list(name_variants(shown, named[: len(parsed.body)]))
@@ -282,12 +290,15 @@ class UnitResolver:
         pool = Counter(key for posting in rare for key in posting)
         return [key for key, _ in pool.most_common(FUZZY_POOL)]
 
-    def _placed(self, scores: Scores, parsed: ParsedName, context: str | None) -> Scores:
+    def _placed(
+        self, match: Callable[[Tokens], Scores], readings: list[ParsedName], context: str | None
+    ) -> Scores:
         placed: Scores = {}
-        for idx, (score, display) in scores.items():
-            factor = _place_factor(self._places[idx], parsed, context)
-            if factor > 0:
-                placed[idx] = (score * factor, display)
+        for parsed in readings:
+            for idx, (score, display) in match(parsed.body).items():
+                factor = _place_factor(self._places[idx], parsed, context)
+                if factor > 0:
+                    _keep_best(placed, idx, score * factor, display)
         return placed
 
     def _apply_dates(self, scores: Scores, on: date) -> None:
@@ -325,7 +336,11 @@ def _place_factor(place: _Place, parsed: ParsedName, context: str | None) -> flo
     if parsed.level and place.level and parsed.level != place.level:
         return 0.0
     if parsed.locality:
-        return 1.0 if parsed.locality in place.localities else 0.0
+        if parsed.locality not in place.localities:
+            return 0.0
+        # A bare province name naming another province than the plan's is a weaker reading.
+        elsewhere = parsed.level is None and context not in {None, parsed.locality}
+        return BARE_LOCALITY_FACTOR if elsewhere else 1.0
     if context is None or place.province is None or place.province == context:
         return 1.0
     return OTHER_PROVINCE_FACTOR
