@@ -36,7 +36,8 @@ def page() -> Iterator[object]:
                 "--no-first-run",
             ],
         )
-        context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 800})
+        # An English browser on purpose: the system must still answer in Vietnamese.
+        context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 800})
         yield context.new_page()
         context.close()
         browser.close()

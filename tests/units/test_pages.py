@@ -87,7 +87,9 @@ def test_language_preference_switches_the_interface(world, officer_client: Clien
 
 def test_login_page_in_vietnamese_and_bad_password_message(world) -> None:  # type: ignore[no-untyped-def]
     client = Client()
-    assert "Đăng nhập" in client.get("/login/").content.decode()
+    page = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Đăng nhập" in page.content.decode()
+    assert page["Content-Language"] == "vi"
     response = client.post("/login/", {"username": "officer", "password": "sai"})
     assert response.status_code == 200
     assert "Tên đăng nhập hoặc mật khẩu không đúng." in response.content.decode()
