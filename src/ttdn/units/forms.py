@@ -14,7 +14,11 @@ class UnitSearchForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Loại"), required=False, choices=[("", _("Tất cả")), *UnitKind.choices]
     )
-    on = forms.DateField(label=_("Còn hiệu lực ngày"), required=False)
+    on = forms.DateField(
+        label=_("Còn hiệu lực ngày"),
+        required=False,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
+    )
 
 
 class AliasForm(forms.Form):
