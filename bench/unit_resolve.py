@@ -51,42 +51,27 @@ MENTIONS = [
 ]
 
 
+# Units every province has: (code suffix, name — "{p}" is the lower-cased province, kind).
+PROVINCIAL_BODIES = [
+    ("UBND", "Ủy ban nhân dân {p}", "ubnd"),
+    ("CA", "Công an {p}", "armed_forces"),
+    ("BDBP", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "armed_forces"),
+    *((f"D{d}", name, "department") for d, name in enumerate(DEPARTMENTS)),
+    *((f"X{x}", f"Xã Số {x}", "commune") for x in range(40)),
+]
+
+
 def registry() -> list[UnitRecord]:
-    units = []
-    for p, province in enumerate(PROVINCES):
-        units.append(
-            UnitRecord(
-                code=f"P{p}-UBND",
-                name=f"Ủy ban nhân dân {province.lower()}",
-                kind="ubnd",
-                province=province,
-            )
+    return [
+        UnitRecord(
+            code=f"P{p}-{suffix}",
+            name=name.format(p=province.lower()),
+            kind=kind,
+            province=province,
         )
-        units.append(
-            UnitRecord(
-                code=f"P{p}-CA",
-                name=f"Công an {province.lower()}",
-                kind="armed_forces",
-                province=province,
-            )
-        )
-        units.append(
-            UnitRecord(
-                code=f"P{p}-BDBP",
-                name="Bộ Chỉ huy Bộ đội Biên phòng tỉnh",
-                kind="armed_forces",
-                province=province,
-            )
-        )
-        units += [
-            UnitRecord(code=f"P{p}-D{d}", name=name, kind="department", province=province)
-            for d, name in enumerate(DEPARTMENTS)
-        ]
-        units += [
-            UnitRecord(code=f"P{p}-X{x}", name=f"Xã Số {x}", kind="commune", province=province)
-            for x in range(40)
-        ]
-    return units
+        for p, province in enumerate(PROVINCES)
+        for suffix, name, kind in PROVINCIAL_BODIES
+    ]
 
 
 def main() -> None:

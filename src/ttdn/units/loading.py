@@ -159,7 +159,7 @@ def parse_units_file(path: Path) -> list[UnitRow]:
     return [row for row in rows if row is not None]
 
 
-def _check_graph(rows: list[UnitRow], existing: dict[str, int | None]) -> list[str]:
+def _check_graph(rows: list[UnitRow], existing: dict[str, str | None]) -> list[str]:
     """Duplicate codes, unknown parents/predecessors and parent cycles, across file and database."""
     problems: list[str] = []
     seen: dict[str, int] = {}
@@ -171,8 +171,7 @@ def _check_graph(rows: list[UnitRow], existing: dict[str, int | None]) -> list[s
         seen[row.code] = row.line
         if row.valid_from and row.valid_to and row.valid_to < row.valid_from:
             problems.append(f"bản ghi {row.line}: valid_to trước valid_from.")
-    parent_of = {code: existing_parent for code, existing_parent in _existing_parents(existing)}
-    parent_of.update({row.code: row.parent or None for row in rows})
+    parent_of = existing | {row.code: row.parent or None for row in rows}
     for row in rows:
         for ref, label in [
             (row.parent, "đơn vị cấp trên"),
@@ -186,14 +185,6 @@ def _check_graph(rows: list[UnitRow], existing: dict[str, int | None]) -> list[s
             problems.append(f"bản ghi {row.line}: có predecessors nhưng thiếu reorganisation.")
     problems.extend(_cycles(rows, parent_of))
     return problems
-
-
-def _existing_parents(existing: dict[str, int | None]) -> list[tuple[str, str | None]]:
-    code_by_id = dict(Unit.objects.values_list("pk", "code"))
-    return [
-        (code, code_by_id.get(parent_id) if parent_id else None)
-        for code, parent_id in existing.items()
-    ]
 
 
 def _cycles(rows: list[UnitRow], parent_of: dict[str, str | None]) -> list[str]:
@@ -222,7 +213,7 @@ def units_load(*, actor: Any | None, path: Path) -> LoadSummary:
     with transaction.atomic():
         if actor is not None:
             require_perm(actor, "units.load_units")
-        existing = dict(Unit.objects.values_list("code", "parent_id"))
+        existing = dict(Unit.objects.values_list("code", "parent__code"))
         problems = _check_graph(rows, existing)
         problems += [
             f"bản ghi {row.line}: cần effective_date hoặc valid_from khi có predecessors."
@@ -233,7 +224,8 @@ def units_load(*, actor: Any | None, path: Path) -> LoadSummary:
             raise UnitsFileError(problems)
         units = {row.code: _upsert(row, actor) for row in rows}
         created = sum(1 for row in rows if row.code not in existing)
-        units |= {u.code: u for u in Unit.objects.exclude(code__in=units)}
+        referenced = {row.parent for row in rows} | {p for row in rows for p in row.predecessors}
+        units |= {u.code: u for u in Unit.objects.filter(code__in=referenced - units.keys())}
         aliases = successions = 0
         for row in rows:
             unit = units[row.code]
