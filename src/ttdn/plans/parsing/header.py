@@ -34,8 +34,8 @@ _ON_BEHALF = re.compile(r"^(?:KT|K/T|TM|T/M|TL|T/L|Q|TUQ)\.?\s")
 _SIGNED = re.compile(r"^\((?:đã ký|ký|đã ký và đóng dấu|ký tên, đóng dấu)\)$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,5}$")
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*(.*)$", re.IGNORECASE)
-_PROVINCE = re.compile(r"\btỉnh\s+((?:[A-ZĐ][a-zà-ỹđ]*)(?:\s+[A-ZĐ][a-zà-ỹđ]*){0,3})")
-_CITY = re.compile(r"\bthành phố\s+((?:[A-ZĐ][a-zà-ỹđ]*)(?:\s+[A-ZĐ][a-zà-ỹđ]*){0,3})")
+_PROVINCE = re.compile(r"\btỉnh[ ]+((?:[A-ZĐ][a-zà-ỹđ]*)(?:[ ]+[A-ZĐ][a-zà-ỹđ]*){0,3})")
+_CITY = re.compile(r"\bthành phố[ ]+((?:[A-ZĐ][a-zà-ỹđ]*)(?:[ ]+[A-ZĐ][a-zà-ỹđ]*){0,3})")
 _ENACTING = re.compile(
     r"(?:^|[,;.:]\s+)((?:Ủy ban nhân dân|UBND|Ban Thường vụ|Ban Chỉ đạo|Ban|Sở|Tỉnh ủy|Thành ủy|"
     r"Huyện ủy|Thường trực)[^,;.:]{0,90}?)\s+(?:ban hành|xây dựng|triển khai xây dựng|"

@@ -216,6 +216,11 @@ def _split_and(piece: str) -> list[str]:
     out = [parts[0]]
     for sub in parts[1:]:
         collective_tail = _is_collective(out[-1]) and _continues_collective(sub)
+        # "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh": one office serving several bodies
+        collective_tail = collective_tail or bool(
+            re.match(r"^Văn phòng\b", out[-1])
+            and re.match(r"^(?:HĐND|UBND|Ủy ban nhân dân|Hội đồng nhân dân)\b", sub)
+        )
         if not collective_tail and (starts_unit(sub) and not _is_locality(sub)):
             out.append(sub)
         else:
@@ -265,7 +270,7 @@ def predicate_start(text: str, min_words: int = 1) -> int | None:
                 nxt == ["viên"]
                 or (
                     lower[i : i + 2] == ["tổ", "chức"]
-                    and nxt in ([], [","], ["liên"], ["có"], ["nhân"], ["chính"], ["đoàn"], ["hội"])
+                    and nxt in ([], [","], ["liên"], ["có"], ["nhân"])
                 )
             ):
                 k = 0  # "báo cáo viên", "các cơ quan, đơn vị, tổ chức liên quan": nouns
@@ -351,7 +356,7 @@ class Expander:
 
     _NAME = re.compile(
         r"\b(Sở|Bộ|Ban|Văn phòng|Đài|Cục|Trung tâm|Hội|Liên hiệp|Phòng|Tạp chí|Báo)"
-        r"((?:\s+(?:và|[A-ZĐ][\wÀ-ỹ]*|-))+)"
+        r"((?:[ ]+(?:và|-|[A-ZĐ][\w]*(?:[ ]+[a-zà-ỹđ][\w]*)?))+)"
     )
 
     def __init__(self, text: str, extra_names: Iterable[str] = ()) -> None:

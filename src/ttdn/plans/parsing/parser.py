@@ -441,6 +441,8 @@ def _intro_units(text: str) -> list[str] | None:
 def _skip_paragraph(text: str, ctx: Ctx) -> bool:
     if _NOTE.match(text.strip()) or _CLOSING.match(text) or text.rstrip().endswith(":"):
         return True
+    if len(text) < 160 and re.search(r"\bphụ lục\b", text, re.IGNORECASE):
+        return True  # "(Chi tiết tại Phụ lục kèm theo)": a pointer, not work
     if ctx.funding:
         return not _funding_task(text)
     return not _is_task_text(text, ctx)
