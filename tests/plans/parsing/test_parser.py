@@ -387,3 +387,41 @@ def test_arbitrary_text_gives_a_plan_or_a_domain_error(text: str) -> None:
     assert isinstance(data["tasks"], list)
     for task in data["tasks"]:
         assert task["text"] and len(task["text"]) <= 300
+
+
+VARIANT_PLAN = """\
+KẾ HOẠCH
+Tuyên truyền đối ngoại năm 2027
+
+A. MỤC ĐÍCH, YÊU CẦU
+
+Bảo đảm thông tin kịp thời, chính xác.
+
+B. NHIỆM VỤ
+
+I. Thông tin cơ sở
+
+1.1. Phát thanh chuyên mục đối ngoại trên loa truyền thanh các xã biên giới.
+
+Cơ quan chủ trì thực hiện: Trung tâm Văn hóa - Thể thao
+Thời gian hoàn thành: tháng 6/2027
+
+II. Nhiệm vụ theo bảng
+
+TT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian thực hiện
+1\tIn tờ gấp giới thiệu tỉnh\tSở Ngoại vụ\tBáo tỉnh\tQuý IV/2027
+"""
+
+
+def test_parts_fields_with_extra_words_and_body_table() -> None:
+    tasks = {t.ref: t for t in parse_text(VARIANT_PLAN).tasks}
+    assert list(tasks) == ["B.I.1.1", "B.II.1"]
+    radio = tasks["B.I.1.1"]
+    assert radio.lead == ("Trung tâm Văn hóa - Thể thao",)
+    assert radio.due == date(2027, 6, 30)
+    leaflet = tasks["B.II.1"]
+    assert (leaflet.lead, leaflet.support, leaflet.due) == (
+        ("Sở Ngoại vụ",),
+        ("Báo tỉnh",),
+        date(2027, 12, 31),
+    )

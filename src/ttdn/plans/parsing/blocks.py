@@ -69,6 +69,7 @@ _EMPH = re.compile(r"(\*{1,3}|_{2,3})")
 _SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009\u200b]+")
 _BULLET = re.compile(r"^([-–—+•●○◦▪■►✓❖*])\s*(?=\S)")
 _ROMAN_LABEL = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.\-/:)]\s*(?=\S)")
+_UPPER_LABEL = re.compile(r"^(?:PHẦN\s+(?:THỨ\s+)?)?([A-HJ-UWYZ]|[IVX]{1,4})\s*[.\-:)]\s*(?=\S)")
 _NUM_LABEL = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\s?-|\))(?=\s|\S)\s*(?=\S)")
 _NUM_BARE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s+(?=\S)")
 _LETTER_LABEL = re.compile(r"^([a-zđêôơư])\)\s*(?=\S)")
@@ -136,6 +137,9 @@ def split_label(text: str) -> tuple[str, LabelKind, str]:
     m = _ROMAN_LABEL.match(text)
     if m and m.group(1) and _roman_ok(m, text):
         return m.group(1), "roman", text[m.end() :]
+    m = _UPPER_LABEL.match(text)
+    if m and text[m.end() : m.end() + 2].isupper():  # "A. MỤC ĐÍCH", "PHẦN II. NHIỆM VỤ"
+        return m.group(1), "upper", text[m.end() :]
     m = _NUM_LABEL.match(text) or _NUM_BARE.match(text)
     if m and not _looks_like_date_or_amount(text):
         label = m.group(1)

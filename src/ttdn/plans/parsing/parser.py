@@ -56,6 +56,7 @@ MAX_TEXT_CHARS = 2_000_000
 TEXT_LIMIT = 300
 
 _RANK = {
+    "upper": -1,
     "roman": 0, "num1": 1, "num2": 2, "num3": 3, "num4": 4, "letter": 5, "paren": 6,
     "bullet-": 7, "bullet•": 8, "bullet+": 9,
 }  # fmt: skip
@@ -76,7 +77,7 @@ _FIELD = re.compile(
     r"Thời gian(?: thực hiện| hoàn thành| triển khai)?|Thời hạn(?: hoàn thành| thực hiện)?|"
     r"Tiến độ(?: thực hiện)?|Kinh phí(?: thực hiện| dự kiến)?|Dự toán(?: kinh phí)?|"
     r"Kết quả(?:\s*/\s*sản phẩm| đầu ra| dự kiến)?|Sản phẩm(?: đầu ra| dự kiến)?)"
-    r"\s*:\s*(?P<value>.*)$",
+    r"(?:\s[^:]{0,25}?)?\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 _CITATION = re.compile(
@@ -90,15 +91,15 @@ _CLOSING_CALL = re.compile(
     re.IGNORECASE,
 )
 _NOTE = re.compile(r"^\(.*\)\.?$")
-_TABLE_HEAD = {
+_TABLE_HEAD = {  # checked in this order: "Thời gian thực hiện" is a time, not a lead
     "stt": re.compile(r"^(?:stt|tt|số tt|số thứ tự)$", re.IGNORECASE),
-    "text": re.compile(r"nhiệm vụ|nội dung|tên nhiệm vụ|hoạt động", re.IGNORECASE),
-    "lead": re.compile(r"chủ trì|thực hiện|cơ quan thực hiện|đơn vị thực hiện", re.IGNORECASE),
-    "support": re.compile(r"phối hợp", re.IGNORECASE),
     "timeline": re.compile(r"thời gian|thời hạn|tiến độ", re.IGNORECASE),
     "budget": re.compile(r"kinh phí|dự toán|ngân sách", re.IGNORECASE),
     "outputs": re.compile(r"kết quả|sản phẩm", re.IGNORECASE),
     "note": re.compile(r"ghi chú", re.IGNORECASE),
+    "support": re.compile(r"phối hợp", re.IGNORECASE),
+    "lead": re.compile(r"chủ trì|(?:đơn vị|cơ quan)\s+thực hiện|đầu mối", re.IGNORECASE),
+    "text": re.compile(r"nhiệm vụ|nội dung|hoạt động|công việc", re.IGNORECASE),
 }
 _STT = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}|[A-Z])\.?$")
 
@@ -284,9 +285,7 @@ def _tree(blocks: list[Block]) -> tuple[list[Node], list[Block]]:
             owner.children.append(node)
             continue
         kind = b.kind
-        if kind == "roman":
-            del stack[1:]
-        elif any(n.kind == kind for n in stack):
+        if any(n.kind == kind for n in stack):
             while stack[-1].kind != kind:
                 stack.pop()
             stack.pop()
@@ -302,7 +301,8 @@ def _tree(blocks: list[Block]) -> tuple[list[Node], list[Block]]:
 
 def _has_task_sections(roots: list[Node]) -> bool:
     return any(
-        r.kind == "roman" and re.search(r"nhiệm vụ|giải pháp|tổ chức thực hiện", r.text, re.I)
+        r.kind in {"roman", "upper", "num1"}
+        and re.search(r"nhiệm vụ|giải pháp|tổ chức thực hiện", r.text, re.I)
         for r in roots
     )
 
@@ -317,7 +317,7 @@ def _is_assignment_section(title: str) -> bool:
 
 def _section_tasks(root: Node, warnings: list[ParseWarning]) -> list[Draft]:
     title = root.text.strip(" :.")
-    if root.kind not in {"roman", "num1"} or _NON_TASK.match(title):
+    if root.kind in {"para", "row"} or _NON_TASK.match(title):
         return []
     ctx = Ctx(section=title, funding=bool(_FUNDING.match(title)))
     return list(_children_tasks(root, _ref(root, None), ctx, warnings))
