@@ -7,6 +7,8 @@ from ninja import NinjaAPI
 
 from ttdn.api.auth import AUTH
 from ttdn.core.errors import ApplicationError
+from ttdn.documents.api import router as documents_router
+from ttdn.plans.api import router as plans_router
 from ttdn.units.api import me_router
 from ttdn.units.api import router as units_router
 
@@ -21,6 +23,8 @@ api = NinjaAPI(
 )
 api.add_router("/v1/units", units_router)
 api.add_router("/v1/me", me_router)
+api.add_router("/v1/plans", plans_router)
+api.add_router("/v1/documents", documents_router)
 
 
 @api.exception_handler(ApplicationError)

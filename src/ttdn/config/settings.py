@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ttdn.core",
     "ttdn.units",
+    "ttdn.documents",
+    "ttdn.plans",
 ]
 
 MIDDLEWARE = [

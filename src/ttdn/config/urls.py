@@ -16,6 +16,8 @@ urlpatterns = [
     path("", unit_views.home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("units/", include("ttdn.units.urls")),
+    path("plans/", include("ttdn.plans.urls")),
+    path("documents/", include("ttdn.documents.urls")),
     path("account/", unit_views.account, name="account"),
     path("account/tokens/", unit_views.api_token_create, name="api_token_create"),
     path("account/tokens/<int:pk>/revoke/", unit_views.api_token_revoke, name="api_token_revoke"),

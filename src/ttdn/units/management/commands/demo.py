@@ -9,11 +9,15 @@ from django.conf import settings
 
 from ttdn.core.commands import TtdnCommand
 from ttdn.core.errors import ValidationFailed
+from ttdn.plans.demo import demo_plan_load
 from ttdn.units.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_load
 
 
 class Command(TtdnCommand):
-    help = "Nạp dữ liệu trình diễn (đơn vị, tài khoản mẫu); chạy lại nhiều lần không sinh trùng."
+    help = (
+        "Nạp dữ liệu trình diễn (đơn vị, tài khoản mẫu, kế hoạch mẫu); "
+        "chạy lại nhiều lần không sinh trùng."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
@@ -31,6 +35,11 @@ class Command(TtdnCommand):
         summary = demo_load()
         self.stdout.write(
             f"Dữ liệu trình diễn: {summary.created} đơn vị mới, {summary.updated} đơn vị cập nhật."
+        )
+        plan, imported = demo_plan_load()
+        state = "đã nhập" if imported else "đã có"
+        self.stdout.write(
+            f"Kế hoạch trình diễn ({state}): {plan.title}, {plan.tasks.count()} nhiệm vụ."
         )
         self.stdout.write(f"Tài khoản trình diễn (mật khẩu chung: {DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:

@@ -1,0 +1,114 @@
+"""Reads of documents: the searchable list, one document, and the two citation chains.
+
+Documents are public facts: every signed-in official may read them. The chains are walked
+breadth-first with one query per level, so a page costs as many queries as the chain is deep.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, QuerySet
+
+from ttdn.core.errors import NotFound
+from ttdn.documents.models import Citation, Document
+from ttdn.documents.numbers import document_number_key
+from ttdn.text.normalize import fold
+
+MAX_CHAIN_DEPTH = 10
+
+
+@dataclass
+class ChainNode:
+    """A document reached through a citation, `depth` steps away; `children` go one step further."""
+
+    document: Document
+    relation: str
+    depth: int
+    via_id: int
+    children: list[ChainNode] = field(default_factory=list)
+
+
+def documents_search(*, q: str = "", kind: str = "") -> QuerySet[Document]:
+    """Accent-insensitive search on number, kind, title and issuer ("57-kl" finds 57-KL/TW)."""
+    documents = Document.objects.annotate(
+        cites_count=Count("cites", distinct=True), cited_by_count=Count("cited_by", distinct=True)
+    ).order_by("-date", "number", "pk")
+    for token in fold(q).split():
+        documents = documents.filter(search_key__contains=token)
+    if kind:
+        documents = documents.filter(kind__iexact=kind)
+    return documents
+
+
+def document_get(*, pk: int) -> Document:
+    document = Document.objects.select_related("issuer_unit").filter(pk=pk).first()
+    if document is None:
+        raise NotFound("Không tìm thấy văn bản.")
+    return document
+
+
+def document_find(*, number: str | None, year: int | None) -> Document | None:
+    """The document this number means: same normalised number and year of issue; a record
+    whose year is unknown matches when it is the only one with that number."""
+    key = document_number_key(number)
+    if not key:
+        return None
+    same = list(Document.objects.filter(number_key=key).order_by("pk"))
+    if year is not None:
+        exact = [document for document in same if document.year == year]
+        same = exact or [document for document in same if document.year is None]
+    return same[0] if len(same) == 1 else None
+
+
+def document_implements(*, document: Document, max_depth: int = MAX_CHAIN_DEPTH) -> list[ChainNode]:
+    """What `document` implements or rests on, and what those do in turn (the chain upwards)."""
+    return _chain(document, upwards=True, max_depth=max_depth)
+
+
+def document_implemented_by(
+    *, document: Document, max_depth: int = MAX_CHAIN_DEPTH
+) -> list[ChainNode]:
+    """Which documents implement `document`, directly or through others (the chain downwards):
+    Kết luận 57-KL/TW ← a province plan ← a city plan."""
+    return _chain(document, upwards=False, max_depth=max_depth)
+
+
+def chain_flat(nodes: Iterable[ChainNode]) -> list[ChainNode]:
+    """The tree in reading order (parent before its children)."""
+    flat: list[ChainNode] = []
+    stack = list(reversed(list(nodes)))
+    while stack:
+        node = stack.pop()
+        flat.append(node)
+        stack.extend(reversed(node.children))
+    return flat
+
+
+def _chain(document: Document, *, upwards: bool, max_depth: int) -> list[ChainNode]:
+    near, far = ("from_document", "to_document") if upwards else ("to_document", "from_document")
+    roots: list[ChainNode] = []
+    placed: dict[int, list[ChainNode]] = {document.pk: roots}
+    frontier = [document.pk]
+    depth = 1
+    # Each document appears once, at its smallest depth; a citation cycle ends the walk.
+    while frontier and depth <= max_depth:
+        links = (
+            Citation.objects.filter(**{f"{near}_id__in": frontier})
+            .select_related(far)
+            .order_by(f"{far}__date", f"{far}__number", f"{far}_id")
+        )
+        next_frontier = []
+        for link in links:
+            target: Document = getattr(link, far)
+            if target.pk in placed:
+                continue
+            via = getattr(link, f"{near}_id")
+            node = ChainNode(target, link.relation, depth, via)
+            placed[via].append(node)
+            placed[target.pk] = node.children
+            next_frontier.append(target.pk)
+        frontier = next_frontier
+        depth += 1
+    return roots

@@ -1,0 +1,134 @@
+"""`ttdn plan parse|import|eval`: read a plan file, store it, or measure the parser.
+
+`parse` and `eval` never touch the database (they run on a machine with only the code);
+`import` stores the plan all or nothing. Bad input ends with "Lỗi: …" on stderr and exit 1.
+"""
+
+from __future__ import annotations
+
+import json
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+from ttdn.core.commands import TtdnCommand
+from ttdn.core.errors import ValidationFailed
+from ttdn.plans.excel import plan_xlsx
+from ttdn.plans.models import Plan, ResolutionStatus
+from ttdn.plans.parsing import PlanParseError, parse_file
+from ttdn.plans.reading import plan_file_bytes
+from ttdn.plans.selectors import plan_mentions, plan_totals
+from ttdn.plans.services import plan_import_file
+from ttdn.units.models import User
+
+# What `plan eval --check` demands of the parser on the gold corpus (docs/plans.md).
+THRESHOLDS = {"task_f1": 0.90, "lead": 0.90, "due": 0.90, "refs_f1": 0.95, "doc": 0.95}
+
+
+class Command(TtdnCommand):
+    help = "Kế hoạch: đọc tệp (parse), nhập vào hệ thống (import), đánh giá bộ đọc (eval)."
+    requires_system_checks: list[str] = []  # `parse` and `eval` run without a database
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        parse = sub.add_parser("parse", help="Đọc tệp kế hoạch, in JSON (không cần cơ sở dữ liệu).")
+        parse.add_argument("file", type=Path)
+        parse.add_argument("--format", choices=["json", "xlsx"], default="json")
+        parse.add_argument(
+            "--output", type=Path, default=None, help="tệp kết quả (bắt buộc với xlsx)"
+        )
+        load = sub.add_parser("import", help="Nhập kế hoạch vào hệ thống; lỗi thì không ghi gì.")
+        load.add_argument("file", type=Path)
+        load.add_argument("--user", default="", help="tên đăng nhập của người nhập")
+        load.add_argument("--replace", action="store_true", help="thay kế hoạch đã nhập trước")
+        evaluate = sub.add_parser("eval", help="Đo độ chính xác của bộ đọc trên bộ mẫu có đáp án.")
+        evaluate.add_argument("--gold", type=Path, required=True)
+        evaluate.add_argument("--samples", type=Path, required=True)
+        evaluate.add_argument("--check", action="store_true", help="thoát mã 1 khi dưới ngưỡng")
+
+    def run(self, *args: Any, **options: Any) -> None:
+        action = options["action"]
+        if action == "parse":
+            self._parse(options["file"], options["format"], options["output"])
+        elif action == "import":
+            self._import(options["file"], options["user"], options["replace"])
+        else:
+            self._eval(options["gold"], options["samples"], options["check"])
+
+    def _parse(self, path: Path, fmt: str, output: Path | None) -> None:
+        if fmt == "xlsx" and output is None:
+            raise ValidationFailed("Xuất Excel cần --output TỆP.xlsx.")
+        data = parse_plan_file(path).to_json()
+        if fmt == "xlsx":
+            assert output is not None
+            output.write_bytes(plan_xlsx(data))
+            self.stdout.write(f"Đã ghi {output} ({len(data['tasks'])} nhiệm vụ).")
+            return
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        if output is None:
+            self.stdout.write(text)
+        else:
+            output.write_text(text + "\n", encoding="utf-8")
+            self.stdout.write(f"Đã ghi {output} ({len(data['tasks'])} nhiệm vụ).")
+
+    def _import(self, path: Path, username: str, replace: bool) -> None:
+        user = None
+        if username:
+            user = User.objects.filter(username=username, is_active=True).first()
+            if user is None:
+                raise ValidationFailed(f"Không có người dùng “{username}”.")
+        plan = plan_import_file(
+            user=user, data=plan_file_bytes(path), filename=path.name, replace=replace
+        )
+        for line in import_summary(plan):
+            self.stdout.write(line)
+
+    def _eval(self, gold: Path, samples: Path, check: bool) -> None:
+        from ttdn.plans.parsing.evaluation import evaluate
+
+        for folder in (gold, samples):
+            if not folder.is_dir():
+                raise ValidationFailed(f"Không có thư mục {folder}.")
+        report = evaluate(gold, samples, parse=lambda path: parse_plan_file(path).to_json())
+        for line in report.lines():
+            self.stdout.write(line)
+        self.stdout.write(report.result_line())
+        if check:
+            below = [
+                f"{name} = {report.figures.get(name, 0.0):.3f} < {bound:.2f}"
+                for name, bound in THRESHOLDS.items()
+                if report.figures.get(name, 0.0) < bound
+            ]
+            if below:
+                raise ValidationFailed("Bộ đọc chưa đạt ngưỡng: " + "; ".join(below) + ".")
+
+
+def parse_plan_file(path: Path) -> Any:
+    try:
+        return parse_file(path, province=settings.TTDN_PROVINCE or None)
+    except PlanParseError as exc:
+        raise ValidationFailed(exc.message) from exc
+
+
+def import_summary(plan: Plan) -> list[str]:
+    totals = plan_totals(plan=plan)
+    to_map = plan_mentions(plan=plan)
+    number = plan.document.number or "chưa có số"
+    lines = [
+        f"Đã nhập kế hoạch “{plan.title}” (số {number}): {totals['tasks']} nhiệm vụ.",
+        f"Đơn vị được giao: {totals[ResolutionStatus.RESOLVED]} lượt đã xác định, "
+        f"{totals[ResolutionStatus.COLLECTIVE]} lượt là nhóm đơn vị, "
+        f"{totals[ResolutionStatus.AMBIGUOUS] + totals[ResolutionStatus.UNRESOLVED]} lượt "
+        "chưa xác định.",
+    ]
+    if to_map:
+        lines.append(
+            f"Tên đơn vị chưa xác định ({len(to_map)}), ánh xạ một lần trên trang kế hoạch:"
+        )
+        lines += [
+            f"  - {row.text} ({row.lead_count} chủ trì, {row.support_count} phối hợp)"
+            for row in to_map
+        ]
+    return lines

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from ttdn.plans import views
+
+app_name = "plans"
+
+urlpatterns = [
+    path("", views.plan_list, name="list"),
+    path("<int:pk>/", views.plan_detail, name="detail"),
+    path("<int:pk>/export.xlsx", views.plan_export, name="export"),
+    path("<int:pk>/map-unit/", views.plan_map_unit, name="map_unit"),
+]
