@@ -1,7 +1,8 @@
 """Reads of documents: the searchable list, one document, and the two citation chains.
 
 Documents are public facts: every signed-in official may read them. The chains are walked
-breadth-first with one query per level, so a page costs as many queries as the chain is deep.
+breadth-first with one query per level, so a page costs as many queries as the chain is deep;
+each document is then shown once, at the deepest place it reaches.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ MAX_CHAIN_DEPTH = 10
 
 @dataclass
 class ChainNode:
-    """A document reached through a citation, `depth` steps away; `children` go one step further."""
+    """A document reached through citations, `depth` steps away on the longest path, through
+    the document `via_id`; `children` go one step further."""
 
     document: Document
     relation: str
@@ -88,27 +90,69 @@ def chain_flat(nodes: Iterable[ChainNode]) -> list[ChainNode]:
 
 def _chain(document: Document, *, upwards: bool, max_depth: int) -> list[ChainNode]:
     near, far = ("from_document", "to_document") if upwards else ("to_document", "from_document")
-    roots: list[ChainNode] = []
-    placed: dict[int, list[ChainNode]] = {document.pk: roots}
-    frontier = [document.pk]
-    depth = 1
-    # Each document appears once, at its smallest depth; a citation cycle ends the walk.
-    while frontier and depth <= max_depth:
+    edges: dict[int, list[tuple[int, str]]] = {}
+    found: dict[int, Document] = {}
+    frontier, level = [document.pk], 0
+    while frontier and level < max_depth:  # one query per level of the cascade
         links = (
             Citation.objects.filter(**{f"{near}_id__in": frontier})
             .select_related(far)
             .order_by(f"{far}__date", f"{far}__number", f"{far}_id")
         )
-        next_frontier = []
+        frontier = []
         for link in links:
             target: Document = getattr(link, far)
-            if target.pk in placed:
-                continue
-            via = getattr(link, f"{near}_id")
-            node = ChainNode(target, link.relation, depth, via)
-            placed[via].append(node)
-            placed[target.pk] = node.children
-            next_frontier.append(target.pk)
-        frontier = next_frontier
-        depth += 1
+            edges.setdefault(getattr(link, f"{near}_id"), []).append((target.pk, link.relation))
+            if target.pk not in found and target.pk != document.pk:
+                found[target.pk] = target
+                frontier.append(target.pk)
+        level += 1
+    return _tree(document.pk, edges, found)
+
+
+def _tree(
+    root: int, edges: dict[int, list[tuple[int, str]]], found: dict[int, Document]
+) -> list[ChainNode]:
+    """Each document once, at its deepest place: a city plan citing 57-KL/TW both directly and
+    through the province plan sits under the province plan. Citation cycles are cut."""
+    order = _topological(root, edges)
+    position = {pk: i for i, pk in enumerate(order)}
+    nodes: dict[int, ChainNode] = {}
+    for source in order:
+        depth = nodes[source].depth if source in nodes else 0
+        for target, relation in edges.get(source, ()):
+            if position[target] <= position[source]:
+                continue  # an edge back up a cycle
+            if target not in nodes or nodes[target].depth < depth + 1:
+                nodes[target] = ChainNode(found[target], relation, depth + 1, source)
+    roots: list[ChainNode] = []
+    for pk in order[1:]:
+        node = nodes[pk]
+        (roots if node.via_id == root else nodes[node.via_id].children).append(node)
+    for node in nodes.values():
+        node.children.sort(key=lambda child: _rank(edges, node.document.pk, child.document.pk))
+    roots.sort(key=lambda child: _rank(edges, root, child.document.pk))
     return roots
+
+
+def _topological(root: int, edges: dict[int, list[tuple[int, str]]]) -> list[int]:
+    """Documents reachable from `root`, each after every document citing it (cycles cut)."""
+    done: list[int] = []
+    state = {root: "open"}
+    stack = [(root, iter(edges.get(root, ())))]
+    while stack:
+        pk, pending = stack[-1]
+        step = next(pending, None)
+        if step is None:
+            stack.pop()
+            state[pk] = "done"
+            done.append(pk)
+        elif step[0] not in state:
+            state[step[0]] = "open"
+            stack.append((step[0], iter(edges.get(step[0], ()))))
+    return done[::-1]
+
+
+def _rank(edges: dict[int, list[tuple[int, str]]], source: int, target: int) -> int:
+    """Where `target` comes among what `source` cites (date, then number order)."""
+    return next(i for i, (pk, _) in enumerate(edges.get(source, ())) if pk == target)

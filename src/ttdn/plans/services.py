@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from django.db import transaction
-from django.utils import formats
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from ttdn.core.errors import Conflict, NotFound, ValidationFailed
@@ -134,7 +134,7 @@ def _conflict_message(existing: Plan, source_sha256: str) -> str:
         if existing.source_sha256 == source_sha256
         else f"Kế hoạch số {existing.document.number} đã được nhập"
     )
-    when = formats.date_format(existing.imported_at, "d/m/Y")
+    when = f"{timezone.localdate(existing.imported_at):%d/%m/%Y}"
     who = f" bởi {existing.imported_by}" if existing.imported_by else ""
     return (
         f"{how}: “{existing.title}” (tệp {existing.source_name}, ngày {when}{who}). "

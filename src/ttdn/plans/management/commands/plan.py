@@ -91,7 +91,9 @@ class Command(TtdnCommand):
         for folder in (gold, samples):
             if not folder.is_dir():
                 raise ValidationFailed(f"Không có thư mục {folder}.")
-        report = evaluate(gold, samples, parse=lambda path: parse_plan_file(path).to_json())
+        province = settings.TTDN_PROVINCE or None
+        # evaluate() scores a file the parser rejects as an empty prediction: pass it raw.
+        report = evaluate(gold, samples, parse=lambda p: parse_file(p, province=province).to_json())
         for line in report.lines():
             self.stdout.write(line)
         self.stdout.write(report.result_line())
