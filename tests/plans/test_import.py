@@ -3,6 +3,7 @@ replacement, officer mappings reused by the next import, permission."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -266,3 +267,15 @@ def test_mentions_resolve_in_the_issuing_province_and_level(world) -> None:  # t
     plan = _import(world, old_plan, label="quang-binh")
     assert plan.province == "Quảng Bình"
     assert TaskAssignment.objects.get(task__plan=plan).unit == other_province
+    # a province with no registered unit: its "Sở Ngoại vụ" is not the home province's
+    elsewhere = dataclasses.replace(
+        old_plan,
+        document=dataclasses.replace(
+            old_plan.document, number="5/KH-UBND", issuer="UBND tỉnh Thừa Thiên Huế"
+        ),
+    )
+    plan = _import(world, elsewhere, label="hue")
+    assert plan.province == "Thừa Thiên Huế"
+    assignment = TaskAssignment.objects.get(task__plan=plan)
+    assert (assignment.unit, assignment.resolution) == (None, "ambiguous")
+    assert assignment.candidates == ["QB-SNGV", "T-SNGV"]  # listed for the officer to choose

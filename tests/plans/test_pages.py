@@ -142,3 +142,14 @@ def test_demo_loads_the_plan_once(db) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("path", ["/plans/999999/", "/plans/999999/export.xlsx"])
 def test_unknown_plan_is_not_found(world, path: str) -> None:  # type: ignore[no-untyped-def]
     assert _client(world.users["unit_officer"]).get(path).status_code == 404
+
+
+def test_plan_page_in_english(world) -> None:  # type: ignore[no-untyped-def]
+    plan = _plan(world)
+    officer = world.users["unit_officer"]
+    officer.language = "en"
+    officer.save()
+    page = _client(officer).get(f"/plans/{plan.pk}/").content.decode()
+    assert "Supporting units" in page
+    assert "Download Excel" in page
+    assert "Unit names to map" in page

@@ -3,7 +3,8 @@ saved before, then the resolver with the plan's province and date.
 
 A city plan's "UBND tỉnh" must mean its own province's UBND, and a 2023 plan's "Sở Thông tin
 và Truyền thông" the department as it was then: the province comes from the issuer (its unit
-when it resolves, else the province it names, else TTDN_PROVINCE) and the date from the plan.
+when it resolves, else the province it names, else the place of the date line, else
+TTDN_PROVINCE) and the date from the plan.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import takewhile
 
 from django.conf import settings
 
@@ -50,9 +52,23 @@ def plan_context(parsed: ParsedPlan) -> PlanContext:
     province = (
         (issuer_unit.province if issuer_unit else "")
         or resolver.province_in(document.issuer or "")
+        or named_province(document.issuer or "")
+        or resolver.province_in(document.place or "")
         or settings.TTDN_PROVINCE
     )
     return PlanContext(issuer_unit, province, on)
+
+
+def named_province(issuer: str) -> str | None:
+    """The province an issuer names even when no unit of it is registered ("UBND tỉnh Thừa
+    Thiên Huế"): its units must not be read as the home province's."""
+    words = [word.strip(",;.()") for word in nfc(issuer).split()]
+    for i, word in enumerate(words):
+        if word == "tỉnh":  # lower case: "Tỉnh ủy" is a body, not a locality
+            name = list(takewhile(lambda w: w[:1].isupper(), words[i + 1 : i + 5]))
+            if name:
+                return " ".join(name)
+    return None
 
 
 class PlanMentions:

@@ -117,9 +117,9 @@ def parse_plan_file(path: Path) -> Any:
 def import_summary(plan: Plan) -> list[str]:
     totals = plan_totals(plan=plan)
     to_map = plan_mentions(plan=plan)
-    number = plan.document.number or "chưa có số"
+    number = f"số {plan.document.number}" if plan.document.number else "chưa có số"
     lines = [
-        f"Đã nhập kế hoạch “{plan.title}” (số {number}): {totals['tasks']} nhiệm vụ.",
+        f"Đã nhập kế hoạch “{plan.title}” ({number}): {totals['tasks']} nhiệm vụ.",
         f"Đơn vị được giao: {totals[ResolutionStatus.RESOLVED]} lượt đã xác định, "
         f"{totals[ResolutionStatus.COLLECTIVE]} lượt là nhóm đơn vị, "
         f"{totals[ResolutionStatus.AMBIGUOUS] + totals[ResolutionStatus.UNRESOLVED]} lượt "
