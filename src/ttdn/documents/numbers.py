@@ -1,7 +1,8 @@
-"""Document numbers (số ký hiệu): the key printed variants share, and the year printed in them."""
+"""Document numbers (số ký hiệu): the key printed variants share, and the year of issue."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ttdn.text.normalize import nfc
@@ -25,3 +26,9 @@ def document_number_year(number: str | None) -> int | None:
     """The year printed inside a number ("72/2015/NĐ-CP" → 2015), if any."""
     match = _YEAR.search(document_number_key(number) + "/")
     return int(match.group(1)) if match else None
+
+
+def document_year(number: str | None, date: dt.date | None) -> int | None:
+    """The year of issue that tells apart documents sharing a number: the date's, else the
+    year printed in the number."""
+    return date.year if date else document_number_year(number)

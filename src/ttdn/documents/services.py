@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from ttdn.documents.models import Citation, CitationRelation, Document
-from ttdn.documents.numbers import document_number_key, document_number_year
+from ttdn.documents.numbers import document_number_key, document_year
 from ttdn.documents.selectors import document_find
 from ttdn.text.normalize import fold, nfc
 from ttdn.units.models import Unit
@@ -42,7 +42,7 @@ def document_upsert(
     (the plan's own header is the authority on the plan's document).
     """
     key = document_number_key(number)
-    year = year or (date.year if date else None) or document_number_year(number)
+    year = year or document_year(number, date)
     document = document_find(number=number, year=year)
     if document is None:
         document = Document(number=_clean(number) if key else "", number_key=key)

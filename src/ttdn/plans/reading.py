@@ -15,6 +15,7 @@ from django.conf import settings
 from ttdn.core.errors import ValidationFailed
 from ttdn.documents.citations import citation_relations
 from ttdn.plans.parsing import MAX_FILE_BYTES, ParsedPlan, PlanParseError, parse_text
+from ttdn.plans.parsing.readers import read_document
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,10 @@ def plan_size_check(size: int, filename: str) -> None:
 
 
 def plan_read(*, data: bytes, filename: str) -> PlanReading:
+    """`parse_bytes` in two steps, so the text the parser read also gives the citations'
+    relations ("Căn cứ …" / "Thực hiện …"), which the plan schema does not carry."""
     plan_size_check(len(data), filename)
     name = Path(filename).name
-    from ttdn.plans.parsing.readers import read_document  # the parser's own file readers
-
     try:
         text = read_document(data, name)
         parsed = parse_text(text, source=name, province=settings.TTDN_PROVINCE or None)

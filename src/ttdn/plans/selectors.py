@@ -16,7 +16,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from ttdn.core.errors import NotFound, ValidationFailed
 from ttdn.documents.models import Citation
-from ttdn.documents.numbers import document_number_key
+from ttdn.documents.numbers import document_year
+from ttdn.documents.selectors import document_find
 from ttdn.plans.assignments import PlanMentions, plan_context
 from ttdn.plans.models import (
     AssignmentRole,
@@ -159,15 +160,13 @@ def plan_mentions(*, plan: Plan, to_map_only: bool = True) -> list[MentionRow]:
 
 
 def plans_same_as(*, parsed: ParsedPlan, source_sha256: str) -> list[Plan]:
-    """Plans already imported from the same file or with the same number (and year)."""
+    """Plans already imported from the same file, or on the document this plan's number and
+    year mean (the one its import would reuse)."""
     same = Q(source_sha256=source_sha256)
-    key = document_number_key(parsed.document.number)
-    if key:
-        number = Q(document__number_key=key)
-        if parsed.document.date:
-            year = parsed.document.date.year
-            number &= Q(document__year=year) | Q(document__year__isnull=True)
-        same |= number
+    number = parsed.document.number
+    document = document_find(number=number, year=document_year(number, parsed.document.date))
+    if document is not None:
+        same |= Q(document=document)
     return list(Plan.objects.filter(same).select_related("document", "imported_by"))
 
 
