@@ -113,7 +113,9 @@ def test_unreadable_upload_stores_nothing(coordinator) -> None:  # type: ignore[
 
 def test_oversized_upload_is_refused_before_reading(coordinator, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(reading, "MAX_FILE_BYTES", 1000)
-    monkeypatch.setattr(reading, "read_document", lambda *a: pytest.fail("must not read"))
+    monkeypatch.setattr(
+        "ttdn.plans.parsing.readers.read_document", lambda *a: pytest.fail("must not read")
+    )
     with pytest.raises(ValidationFailed) as caught:
         plan_draft_create(user=coordinator, data=b"x" * 1001, filename="lon.pdf")
     assert caught.value.message == "Tệp lon.pdf quá lớn (0.0 MB); giới hạn là 0 MB."

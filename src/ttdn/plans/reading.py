@@ -15,7 +15,6 @@ from django.conf import settings
 from ttdn.core.errors import ValidationFailed
 from ttdn.documents.citations import citation_relations
 from ttdn.plans.parsing import MAX_FILE_BYTES, ParsedPlan, PlanParseError, parse_text
-from ttdn.plans.parsing.readers import read_document
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,9 @@ def plan_read(*, data: bytes, filename: str) -> PlanReading:
     relations ("Căn cứ …" / "Thực hiện …"), which the plan schema does not carry."""
     plan_size_check(len(data), filename)
     name = Path(filename).name
+    # Imported here like parse_bytes does: the readers pull in python-docx and pdfplumber.
+    from ttdn.plans.parsing.readers import read_document
+
     try:
         text = read_document(data, name)
         parsed = parse_text(text, source=name, province=settings.TTDN_PROVINCE or None)
