@@ -39,7 +39,7 @@ def plan_read(*, data: bytes, filename: str) -> PlanReading:
     relations ("Căn cứ …" / "Thực hiện …"), which the plan schema does not carry."""
     plan_size_check(len(data), filename)
     name = Path(filename).name
-    # Imported here like parse_bytes does: the readers pull in python-docx and pdfplumber.
+    # Imported when a file is read, as parse_bytes does.
     from ttdn.plans.parsing.readers import read_document
 
     try:
