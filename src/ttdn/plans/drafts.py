@@ -54,9 +54,7 @@ def plan_draft_update_task(
 ) -> PlanDraft:
     """Fix one task: text, lead, support, timeline, due, budget_vnd, outputs, recurrence."""
     require_perm(user, "plans.import_plan")
-    unknown = set(changes) - set(TASK_FIELDS)
-    if unknown:
-        raise ValidationFailed(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
+    _editable(changes, TASK_FIELDS)
     parsed = _parsed(draft)
     tasks = list(parsed.tasks)
     task = dataclasses.replace(
@@ -75,9 +73,7 @@ def plan_draft_update_document(
 ) -> PlanDraft:
     """Fix the plan's own header: number, kind, issuer, date, year, title."""
     require_perm(user, "plans.import_plan")
-    unknown = set(changes) - set(DOCUMENT_FIELDS)
-    if unknown:
-        raise ValidationFailed(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
+    _editable(changes, DOCUMENT_FIELDS)
     parsed = _parsed(draft)
     values = {k: _document_value(k, v) for k, v in changes.items()}
     return _save(
@@ -194,6 +190,12 @@ def _save(user: Any, draft: PlanDraft, parsed: ParsedPlan) -> PlanDraft:
     draft.data = parsed.to_json()
     save_audited(draft, user)
     return draft
+
+
+def _editable(changes: dict[str, Any], fields: tuple[str, ...]) -> None:
+    unknown = set(changes) - set(fields)
+    if unknown:
+        raise ValidationFailed(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
 
 
 def _index(tasks: list[ParsedTask], index: int) -> int:
