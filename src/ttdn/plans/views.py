@@ -3,9 +3,11 @@ mapping a printed unit name (thin: forms + selectors/services)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
@@ -19,6 +21,7 @@ from ttdn.plans.forms import MapUnitForm, PlanSearchForm, TaskFilterForm
 from ttdn.plans.models import Plan
 from ttdn.text.normalize import fold
 from ttdn.units.models import Unit
+from ttdn.units.selectors import units_search
 
 MAX_LISTED = 200
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,12 +43,11 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         units=selectors.plan_units(plan=plan),
         sections=selectors.plan_sections(plan=plan),
     )
+    context = {"plan": plan, "form": form, "tasks": [], "filter_error": ""}
     try:
-        tasks = list(selectors.plan_tasks(plan=plan, **form.filters()))
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-        tasks = []
-    context = {"plan": plan, "form": form, "tasks": tasks}
+        context["tasks"] = list(selectors.plan_tasks(plan=plan, **form.filters()))
+    except ApplicationError as exc:  # a filter value the form let through, e.g. month 13
+        context["filter_error"] = exc.message
     if request.htmx:
         return render(request, "plans/plan_detail.html#tasks", context)
     can_map = request.user.has_perm("plans.import_plan")
@@ -73,7 +75,7 @@ def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def plan_map_unit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_get_for_user(user=request.user, pk=pk)
-    form = MapUnitForm(request.POST, units=_map_choices(plan))
+    form = MapUnitForm(request.POST, units=Unit.objects.all())  # the list, or a candidate
     if not form.is_valid():
         messages.error(request, _("Chọn một đơn vị trong danh sách."))
         return redirect("plans:detail", pk=plan.pk)
@@ -91,6 +93,8 @@ def plan_map_unit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("plans:detail", pk=plan.pk)
 
 
-def _map_choices(plan: Plan) -> object:
-    """Units a printed name of this plan may be mapped to: its province's and central ones."""
-    return Unit.objects.filter(Q(province=plan.province) | Q(province="")).order_by("name")
+def _map_choices(plan: Plan) -> QuerySet[Unit]:
+    """Units a printed name of this plan may be mapped to: its province's and central ones,
+    as they were on the plan's date."""
+    on = plan.document.date or (dt.date(plan.year, 1, 1) if plan.year else None)
+    return units_search(on=on).filter(Q(province=plan.province) | Q(province=""))
