@@ -77,7 +77,8 @@ _COLLECTIVE_NOUNS = frozenset(
     fold_tokens(n)
     for n in (
         "sở", "ban", "ngành", "ban ngành", "phòng", "huyện", "thị xã", "thị", "thành phố", "quận",
-        "xã", "phường", "thị trấn", "địa phương", "cơ quan", "đơn vị", "tổ chức", "đoàn thể",
+        "xã", "phường", "thị trấn", "đặc khu", "địa phương", "cơ quan", "đơn vị", "tổ chức",
+        "đoàn thể",
         "thành ủy", "huyện ủy", "thị ủy", "hội", "doanh nghiệp", "cá nhân", "ngành",
         "trường", "bệnh viện", "tp", "đơn vị cấp tỉnh", "ban đảng", "mặt trận",
     )

@@ -85,7 +85,11 @@ _CITATION = re.compile(
     r"Chương trình(?: hành động)?|Hướng dẫn|Công văn|Đề án|Luật|Văn bản|Quy chế|Chiến lược)"
     r"(?:\s+số|\s+\d|\s*“|\s*\"|\s+năm)",
 )
-_CLOSING = re.compile(r"^(?:Trên đây là|Trên đây)\b", re.IGNORECASE)
+_CLOSING = re.compile(
+    r"^(?:Trên đây là|Trên đây|Trong quá trình (?:tổ chức |triển khai )*thực hiện(?: Kế hoạch)?,"
+    r"\s*(?:nếu|trường hợp) có)\b",
+    re.IGNORECASE,
+)
 _CLOSING_CALL = re.compile(
     r"^(?:(?:UBND|Ủy ban nhân dân|Ban|Sở)[^.]{0,60}?\s)?(?:yêu cầu|đề nghị)\b.*(?:./.|\./\.)$",
     re.IGNORECASE,
@@ -608,7 +612,8 @@ def _split_outputs(value: str) -> list[str]:
     value = value.strip()
     if not value:
         return []
-    parts = re.split(r"(?:^|\s+)(?:\d{1,2}[.)]|[-–•+])\s+", value)
+    # "1. A; 2. B", "- A - B" at the start or after a sentence; not "song ngữ Việt - Anh"
+    parts = re.split(r"(?:^|(?<=[;.:])\s*|\s+(?=\d{1,2}[.)]\s))(?:\d{1,2}[.)]|[-–•+])\s+", value)
     parts = [p.strip(" ;.") for p in parts if p.strip(" ;.")]
     return parts or [value.strip(" ;.")]
 
