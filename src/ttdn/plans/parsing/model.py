@@ -93,7 +93,9 @@ class ParsedPlan:
     def to_json(self) -> dict[str, Any]:
         return {
             "source": self.source,
-            "document": {f.name: _out(getattr(self.document, f.name)) for f in fields(DocumentInfo)},
+            "document": {
+                f.name: _out(getattr(self.document, f.name)) for f in fields(DocumentInfo)
+            },
             "references": [
                 {"number": r.number, "kind": r.kind, "date": _out(r.date), "issuer": r.issuer}
                 for r in self.references
