@@ -58,7 +58,8 @@ def test_demo_unit_officer_logs_in_and_sees_vietnamese_navigation(
     nav = page.get_by_role("navigation", name="Chức năng chính")
     labels = [text.strip() for text in nav.locator("li").all_inner_texts()]
     assert labels[0] == "Tổng quan"
-    assert "Kế hoạch và nhiệm vụ\nsắp có" in labels or "Kế hoạch và nhiệm vụ sắp có" in labels
+    assert "Kế hoạch và nhiệm vụ" in labels  # delivered: a link now
+    assert "Báo cáo tiến độ\nsắp có" in labels or "Báo cáo tiến độ sắp có" in labels
     assert "Đơn vị" in labels
     assert page.get_by_role("heading", level=1).inner_text() == "Xin chào, Phạm Thị Lan"
     assert page.locator("html").get_attribute("lang") == "vi"

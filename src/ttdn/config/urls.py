@@ -16,6 +16,7 @@ urlpatterns = [
     path("", unit_views.home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("units/", include("ttdn.units.urls")),
+    path("plans/import/", include("ttdn.plans.urls_import")),
     path("plans/", include("ttdn.plans.urls")),
     path("documents/", include("ttdn.documents.urls")),
     path("account/", unit_views.account, name="account"),
