@@ -105,7 +105,7 @@ class TaskForm(forms.Form):
         value = self.cleaned_data["budget_vnd"].strip()
         if value.startswith("-"):
             raise forms.ValidationError(_("Kinh phí không được là số âm."))
-        budget = _service_checked(drafts.parse_budget, value)
+        budget: int | None = _service_checked(drafts.parse_budget, value)
         if budget is not None and budget >= MAX_BUDGET_VND:
             raise forms.ValidationError(_("Kinh phí quá lớn, hãy kiểm tra lại số đồng."))
         return budget
@@ -335,7 +335,7 @@ def _htmx(
     travel in <template>: after a <tr> the HTML parser would otherwise pull them into a table."""
     context = context | {"notice": notice, "level": level}
     oob = context | {"oob": True}
-    parts = [render_to_string(f"{PAGE}#{main}", context, request)]
+    parts: list[str] = [render_to_string(f"{PAGE}#{main}", context, request)]
     for other in (*OUT_OF_BAND[main], "alert_oob"):
         parts.append(f"<template>{render_to_string(f'{PAGE}#{other}', oob, request)}</template>")
     response = HttpResponse("".join(parts), status=status)
