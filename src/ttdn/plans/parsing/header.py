@@ -58,7 +58,6 @@ class Header:
     date: date | None = None
     title: str | None = None
     org_lines: list[str] = field(default_factory=list)
-    numbers_in_headers: list[str] = field(default_factory=list)
     title_index: int | None = None
     body_start: int = 0  # first block after the title
 
@@ -73,18 +72,8 @@ def find_title(blocks: list[Block]) -> int | None:
     return None
 
 
-def header_numbers(blocks: list[Block]) -> list[str]:
-    """Every "Số: …" number of a header block (a cover letter's, the plan's own)."""
-    out = []
-    for b in blocks:
-        m = _NUMBER.match(b.text) if not b.label and len(b.text) < 60 else None
-        if m and _HAS_NUMBER.search(m.group(1)):
-            out.append(re.sub(r"\s+", "", m.group(1)).strip(".,;"))
-    return out
-
-
 def parse_header(blocks: list[Block], title_at: int | None) -> Header:
-    h = Header(numbers_in_headers=header_numbers(blocks), title_index=title_at)
+    h = Header(title_index=title_at)
     if title_at is None:
         return h
     # The header block: the lines just above the title, up to whatever ends a cover letter.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ttdn.plans.parsing.blocks import ROMAN
 from ttdn.text.normalize import fold, fold_tokens
 
 # Words a unit mention starts with (folded). "các"/"những" start collective mentions.
@@ -117,7 +118,7 @@ def is_acronym(word: str) -> bool:
     return len(bare) >= 2 and bare.isupper() and bare.isalpha() and bare not in _ROMANS
 
 
-_ROMANS = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
+_ROMANS = frozenset(ROMAN)
 
 
 def starts_unit(text: str) -> bool:

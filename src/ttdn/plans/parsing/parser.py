@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 
 from ttdn.plans.parsing.blocks import Block, is_terminal, to_blocks
 from ttdn.plans.parsing.header import (
@@ -47,7 +46,7 @@ from ttdn.plans.parsing.model import (
     Section,
     Task,
 )
-from ttdn.plans.parsing.references import extract_references, normalize_number
+from ttdn.plans.parsing.references import extract_references
 from ttdn.plans.parsing.timeline import find_timeline, parse_timeline, report_deadline
 from ttdn.text.money import parse_money
 from ttdn.text.normalize import fold
@@ -198,9 +197,9 @@ def parse(text: str, *, source: str = "", province: str | None = None) -> Parsed
         drafts.extend(_table_tasks(rows, "PL", title, warnings))
     expander = Expander(plan_text, (u for d in drafts for u in (*d.lead, *d.support)))
     tasks = tuple(_finish(d, year, expander) for d in drafts)
-    own = [head.number] if head.number else []
+    # extract_references skips "Số: …" header lines itself (the plan's, a cover letter's)
     references = extract_references(
-        plan_text, province=prov, exclude=[*own, *head.numbers_in_headers]
+        plan_text, province=prov, exclude=[head.number] if head.number else []
     )
     document = DocumentInfo(
         number=head.number,
@@ -230,7 +229,7 @@ def parse(text: str, *, source: str = "", province: str | None = None) -> Parsed
     return ParsedPlan(
         source=source,
         document=document,
-        references=tuple(r for r in references if normalize_number(r.number) not in _own(own)),
+        references=references,
         tasks=tasks,
         report_deadline=report_deadline(body_text, plan_year=year),
         recipients=tuple(closing.recipients),
@@ -238,10 +237,6 @@ def parse(text: str, *, source: str = "", province: str | None = None) -> Parsed
         warnings=tuple(warnings),
         confidence=confidence,
     )
-
-
-def _own(numbers: list[str]) -> set[str]:
-    return {normalize_number(n) for n in numbers}
 
 
 def _first_section(blocks: list[Block], start: int) -> int:
@@ -395,7 +390,7 @@ def _node_tasks(node: Node, ref: str, ctx: Ctx, warnings: list[ParseWarning]) ->
         for child in rest:
             yield from _node_tasks(child, _ref(child, ref), ctx, warnings)
         return
-    labelled = [c for c in node.children if c.kind not in {"para"}]
+    labelled = node.labelled()
     paras = node.paras()
     if not labelled and not paras:
         if _is_task_text(title, ctx) and not _is_field(title):
@@ -768,7 +763,3 @@ def _sections(nodes: list[Node], parent_ref: str | None = None) -> Iterator[Sect
             line=n.line,
             children=tuple(_sections(n.children, ref)),
         )
-
-
-def plan_due_year(year: int | None, fallback: date | None) -> int | None:
-    return year or (fallback.year if fallback else None)
