@@ -2,45 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
+from tests.browser.conftest import ARTIFACTS
 from ttdn.units.demo import DEMO_PASSWORD, demo_load
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-# Playwright's sync API keeps an event loop on this thread; the ORM calls here are plain sync.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def page() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chưa có Chromium của Debian (make system-packages cài đặt)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        # An English browser on purpose: the system must still answer in Vietnamese.
-        context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 800})
-        yield context.new_page()
-        context.close()
-        browser.close()
 
 
 def test_demo_unit_officer_logs_in_and_sees_vietnamese_navigation(

@@ -3,22 +3,15 @@ fixes a due date in the grid (a wrong date first), confirms and lands on the pla
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.browser.conftest import ARTIFACTS
 from tests.plans.test_import_pages import PLAN
 from ttdn.plans.models import Plan, PlanDraft
 from ttdn.units.demo import DEMO_PASSWORD, demo_load
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytestmark = pytest.mark.browser
 # htmx wires up swapped-in content only after its settle delay; acting sooner on a new form
@@ -28,27 +21,6 @@ HTMX_BUSY = ".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added"
 
 def settled(page: Any) -> None:
     page.wait_for_function(f"() => !document.querySelector({HTMX_BUSY!r})")
-
-
-@pytest.fixture
-def page() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chưa có Chromium của Debian (make system-packages cài đặt)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--no-first-run",
-            ],
-        )
-        context = browser.new_context(locale="en-US", viewport={"width": 1366, "height": 900})
-        yield context.new_page()
-        context.close()
-        browser.close()
 
 
 def test_coordinator_imports_a_plan_and_fixes_a_due_date(
