@@ -6,9 +6,7 @@ from pathlib import Path
 
 from tests.conftest import shared_or_skip
 from ttdn.plans.parsing import parse_file
-from ttdn.plans.parsing.evaluation import evaluate
-
-THRESHOLDS = {"task_f1": 0.90, "lead": 0.90, "due": 0.90, "refs_f1": 0.95, "doc": 0.95}
+from ttdn.plans.parsing.evaluation import THRESHOLDS, evaluate
 
 
 def _parse(path: Path) -> dict[str, object]:
