@@ -5,8 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
 
 from ttdn.plans.parsing import DocumentInfo, ParsedPlan, Reference, Task
+
+# A day in the plan year before any of these plans' tasks falls due, so an import's statuses
+# do not depend on the day the suite runs (`pytestmark = BEFORE_ANY_DUE_DATE`).
+BEFORE_ANY_DUE_DATE = pytest.mark.time_machine(
+    dt.datetime(2026, 1, 25, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")), tick=False
+)
 
 DEMO_PLAN = Path(__file__).resolve().parents[2] / "src/ttdn/plans/fixtures/demo_plan.txt"
 

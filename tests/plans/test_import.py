@@ -10,13 +10,15 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import UnitFactory
-from tests.plans.plan_data import KL57, ND72, parsed_plan, sha, task
+from tests.plans.plan_data import BEFORE_ANY_DUE_DATE, KL57, ND72, parsed_plan, sha, task
 from ttdn.core.errors import Conflict, PermissionDenied, ValidationFailed
 from ttdn.documents.models import Citation, Document
 from ttdn.plans import services
 from ttdn.plans.models import Plan, PlanDraft, Task, TaskAssignment
 from ttdn.plans.services import plan_import, plan_map_unit
 from ttdn.units.models import AliasSource, Role, UnitAlias, UnitKind
+
+pytestmark = BEFORE_ANY_DUE_DATE
 
 
 def _stored() -> tuple[int, ...]:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tests.plans.plan_data import KL57, parsed_plan, sha
+from tests.plans.plan_data import BEFORE_ANY_DUE_DATE, KL57, parsed_plan, sha
 from ttdn.core.errors import ValidationFailed
 from ttdn.plans.models import Task
 from ttdn.plans.selectors import (
@@ -18,6 +18,8 @@ from ttdn.plans.selectors import (
     tasks_search,
 )
 from ttdn.plans.services import plan_import
+
+pytestmark = BEFORE_ANY_DUE_DATE
 
 
 @pytest.fixture

@@ -95,6 +95,13 @@ def test_login_page_in_vietnamese_and_bad_password_message(world) -> None:  # ty
     assert "Tên đăng nhập hoặc mật khẩu không đúng." in response.content.decode()
 
 
+# Operational rows, not records of the work: each says why it has no audit trail.
+NOT_AUDITED = {
+    "Notification": "a message to one user; the event it reports is audited on its own row",
+    "ScheduledRun": "the scheduler's bookkeeping of which job slots it has enqueued",
+}
+
+
 def test_every_domain_model_keeps_an_audit_trail() -> None:
     missing = [
         model.__name__
@@ -102,6 +109,7 @@ def test_every_domain_model_keeps_an_audit_trail() -> None:
         if model.__module__.startswith("ttdn.")
         and not model.__name__.startswith("Historical")
         and not hasattr(model, "history")
+        and model.__name__ not in NOT_AUDITED
     ]
     assert missing == []
 

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "ttdn.units",
     "ttdn.documents",
     "ttdn.plans",
+    "ttdn.reporting",
+    "ttdn.notifications",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -88,6 +89,8 @@ class Task(models.Model):
     status = models.CharField(
         _("trạng thái"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
     )
+    # Roll-up of the occurrences (`plans.lifecycle.task_roll_up`), kept for filters and lists.
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
     history = HistoricalRecords()
 
     class Meta:
@@ -143,6 +146,78 @@ class TaskAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()}: {self.text}"
+
+
+class TaskOccurrence(models.Model):
+    """One due date of a task: a one-off task has one, a quarterly bulletin four, a monthly
+    task twelve; each has its own status rolled up from its lead units' work items."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="occurrences")
+    seq = models.PositiveSmallIntegerField(_("lần thứ"))
+    label = models.CharField(_("kỳ thực hiện"), max_length=100, blank=True)
+    starts = models.DateField(_("bắt đầu"))
+    due = models.DateField(_("hạn"))
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
+    )
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    completed_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("lần thực hiện")
+        verbose_name_plural = _("lần thực hiện")
+        ordering = ["task", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "seq"], name="occurrence_seq_unique"),
+            models.CheckConstraint(
+                condition=Q(due__gte=models.F("starts")), name="occurrence_dates_ordered"
+            ),
+        ]
+        indexes = [models.Index(fields=["due"], name="occurrence_due")]
+
+    def __str__(self) -> str:
+        return f"{self.task.ref} {self.label}".strip()
+
+
+class WorkItem(models.Model):
+    """One unit's part in one occurrence (as lead or support), with its own status and progress.
+
+    This is what a unit officer works from ("Việc của tôi") and reports on. `unit` and `role`
+    repeat the assignment's so unit-scoped reads need no join; `version` is the optimistic lock.
+    """
+
+    occurrence = models.ForeignKey(
+        TaskOccurrence, on_delete=models.CASCADE, related_name="work_items"
+    )
+    assignment = models.ForeignKey(
+        TaskAssignment, on_delete=models.CASCADE, related_name="work_items"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="work_items"
+    )
+    role = models.CharField(_("vai trò"), max_length=8, choices=AssignmentRole.choices)
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
+    )
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    completed_at = models.DateTimeField(_("hoàn thành lúc"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("phần việc của đơn vị")
+        verbose_name_plural = _("phần việc của đơn vị")
+        ordering = ["occurrence__due", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["occurrence", "unit"], name="work_item_unit_unique"),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="work_item_progress_max"),
+        ]
+        indexes = [models.Index(fields=["unit", "status"], name="work_item_unit_status")]
+
+    def __str__(self) -> str:
+        return f"{self.occurrence} · {self.unit}"
 
 
 class PlanDraft(models.Model):

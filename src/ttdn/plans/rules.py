@@ -12,3 +12,4 @@ from ttdn.units.rules import is_admin, is_coordinator
 
 rules.add_perm("plans.import_plan", is_admin | is_coordinator)
 rules.add_perm("plans.view_plan", rules.is_authenticated)
+rules.add_perm("plans.hold_task", is_admin | is_coordinator)

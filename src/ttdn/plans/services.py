@@ -18,10 +18,19 @@ from ttdn.core.errors import Conflict, NotFound, ValidationFailed
 from ttdn.documents.models import CitationRelation, Document
 from ttdn.documents.services import document_citations_clear, document_cite, document_upsert
 from ttdn.plans.assignments import PlanContext, PlanMentions, plan_context
-from ttdn.plans.models import AssignmentRole, Plan, ResolutionStatus, Task, TaskAssignment
+from ttdn.plans.models import (
+    AssignmentRole,
+    Plan,
+    ResolutionStatus,
+    Task,
+    TaskAssignment,
+    TaskOccurrence,
+    WorkItem,
+)
 from ttdn.plans.parsing import ParsedPlan
 from ttdn.plans.reading import plan_read
 from ttdn.plans.selectors import plans_same_as
+from ttdn.plans.tracking import work_items_sync
 from ttdn.plans.validation import plan_problems
 from ttdn.text.normalize import fold, nfc
 from ttdn.units.models import AliasSource, Unit, UnitAlias
@@ -60,6 +69,7 @@ def plan_import(
     for existing in plans_same_as(parsed=parsed, source_sha256=source_sha256):
         if not replace:
             raise Conflict(_conflict_message(existing, source_sha256))
+        _refuse_replacing_tracked(existing)
         _plan_delete(existing, user)
     context = plan_context(parsed)
     document = _plan_document(user, parsed, context, relations or {})
@@ -80,6 +90,7 @@ def plan_import(
     save_audited(plan, user)
     _create_tasks(user, plan, parsed, PlanMentions(context, mappings))
     _save_aliases(user, units)
+    work_items_sync(plan=plan)
     return plan
 
 
@@ -125,6 +136,7 @@ def plan_map_unit(*, user: Any, plan: Plan, printed: str, unit: Unit) -> int:
         assignment.candidates = []
         save_audited(assignment, user)
     _save_aliases(user, {matching[0].text: unit})
+    work_items_sync(plan=plan)
     return len(matching)
 
 
@@ -142,10 +154,28 @@ def _conflict_message(existing: Plan, source_sha256: str) -> str:
     )
 
 
+def _refuse_replacing_tracked(plan: Plan) -> None:
+    """A plan units already report on is never swapped out: that would delete their work."""
+    updated = WorkItem.objects.filter(occurrence__task__plan=plan, version__gt=1).count()
+    periods = plan.periods.count()  # type: ignore[attr-defined]
+    if updated or periods:
+        raise Conflict(
+            f"Kế hoạch “{plan.title}” đang được theo dõi thực hiện ({updated} phần việc đã cập "
+            f"nhật, {periods} kỳ báo cáo); không thay thế được vì sẽ mất số liệu của các đơn "
+            "vị. Nếu kế hoạch được sửa đổi, hãy nhập văn bản sửa đổi thành một kế hoạch mới."
+        )
+
+
 def _plan_delete(plan: Plan, user: Any) -> None:
     """Remove a plan being replaced, row by row so the audit trail names who; its document
     stays (other documents may cite it) and is updated by the new import."""
-    rows: list[Any] = [*TaskAssignment.objects.filter(task__plan=plan), *plan.tasks.all(), plan]
+    rows: list[Any] = [
+        *WorkItem.objects.filter(occurrence__task__plan=plan),
+        *TaskOccurrence.objects.filter(task__plan=plan),
+        *TaskAssignment.objects.filter(task__plan=plan),
+        *plan.tasks.all(),
+        plan,
+    ]
     for row in rows:
         row._history_user = _history_user(user)
         row.delete()
