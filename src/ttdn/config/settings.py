@@ -203,6 +203,14 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("TTDN_DEFAULT_FROM_EMAIL", "ttdn@localhost")
 
 TTDN_PROVINCE = os.environ.get("TTDN_PROVINCE", "Quảng Trị")
+# Address of the site as users reach it, for links in e-mails.
+TTDN_SITE_URL = os.environ.get("TTDN_SITE_URL", "http://127.0.0.1:8000")
+# Reminders (đôn đốc): days before a due date or report deadline, comma-separated.
+TTDN_REMINDER_DAYS = [
+    int(day) for day in os.environ.get("TTDN_REMINDER_DAYS", "7,1").split(",") if day.strip()
+]
+# Evidence files: largest accepted upload, in megabytes.
+TTDN_EVIDENCE_MAX_MB = int(os.environ.get("TTDN_EVIDENCE_MAX_MB", "20"))
 
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -81,6 +81,8 @@ def unit_move(
     now: dt.datetime,
 ) -> ItemState:
     """The work item after a unit's update, or TransitionRefused with the reason."""
+    if status == NOT_STARTED and current.status in (IN_PROGRESS, OVERDUE):
+        status = current.status  # work once started is not "not started" again
     if current.status in HELD:
         raise TransitionRefused(
             "Nhiệm vụ đang ở trạng thái “tạm dừng” hoặc “hủy” theo quyết định của cơ quan đầu "
