@@ -1,9 +1,9 @@
-from django.urls import path
+"""URLs of task tracking and reporting (namespace "reporting"): the unit's side (My work,
+updates, unit reports) in `urls_work`, the coordinating agency's (periods, dashboard,
+scorecards, reminders) in `urls_coord`."""
 
-from ttdn.reporting import views
+from ttdn.reporting import urls_coord, urls_work
 
 app_name = "reporting"
 
-urlpatterns = [
-    path("reports/<int:pk>/", views.report_detail, name="report"),
-]
+urlpatterns = [*urls_work.urlpatterns, *urls_coord.urlpatterns]

@@ -1,4 +1,4 @@
-"""Pages of task tracking and reporting (thin: forms + selectors/services)."""
+"""Pages of a unit's side of reporting (thin: forms + selectors/services)."""
 
 from __future__ import annotations
 
