@@ -1,3 +1,34 @@
-from django.urls import URLPattern
+"""URLs of the coordinating agency's side of reporting (included by `reporting.urls`)."""
 
-urlpatterns: list[URLPattern] = []
+from django.urls import path
+
+from ttdn.reporting import views_coord
+
+urlpatterns = [
+    path("plans/<int:plan_pk>/periods/", views_coord.periods, name="periods"),
+    path(
+        "plans/<int:plan_pk>/periods/defaults/",
+        views_coord.periods_defaults,
+        name="periods_defaults",
+    ),
+    path("periods/<int:pk>/edit/", views_coord.period_edit, name="period_edit"),
+    path("dashboard/", views_coord.dashboard, name="dashboard"),
+    path(
+        "dashboard/periods/<int:period_pk>/units/<int:unit_pk>/",
+        views_coord.dashboard_unit,
+        name="dashboard_unit",
+    ),
+    path(
+        "dashboard/periods/<int:period_pk>/section/",
+        views_coord.dashboard_section,
+        name="dashboard_section",
+    ),
+    path(
+        "dashboard/periods/<int:period_pk>/units/<int:unit_pk>/remind/",
+        views_coord.reminder,
+        name="reminder",
+    ),
+    path("units/<int:unit_pk>/scorecard/", views_coord.scorecard, name="scorecard"),
+    path("my-scorecard/", views_coord.my_scorecard, name="my_scorecard"),
+    path("tasks/<int:task_pk>/hold/", views_coord.task_hold, name="task_hold"),
+]
