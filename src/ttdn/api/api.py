@@ -9,6 +9,7 @@ from ttdn.api.auth import AUTH
 from ttdn.core.errors import ApplicationError
 from ttdn.documents.api import router as documents_router
 from ttdn.plans.api import router as plans_router
+from ttdn.reporting.api import router as reporting_router
 from ttdn.units.api import me_router
 from ttdn.units.api import router as units_router
 
@@ -25,6 +26,7 @@ api.add_router("/v1/units", units_router)
 api.add_router("/v1/me", me_router)
 api.add_router("/v1/plans", plans_router)
 api.add_router("/v1/documents", documents_router)
+api.add_router("/v1/reporting", reporting_router)
 
 
 @api.exception_handler(ApplicationError)
