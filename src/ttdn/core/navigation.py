@@ -18,7 +18,7 @@ class NavItem:
 MODULES: tuple[NavItem, ...] = (
     NavItem("home", _("Tổng quan"), "home"),
     NavItem("plans", _("Kế hoạch và nhiệm vụ"), "plans:list"),
-    NavItem("reporting", _("Báo cáo tiến độ"), None),
+    NavItem("reporting", _("Báo cáo tiến độ"), "reporting:home"),
     NavItem("library", _("CSDL thông tin đối ngoại"), None),
     NavItem("monitoring", _("Giám sát báo chí"), None),
     NavItem("press", _("Phóng viên và đoàn nước ngoài"), None),
