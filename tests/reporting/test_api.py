@@ -510,10 +510,6 @@ def test_session_write_without_csrf_is_refused(tracked: Tracked) -> None:
     assert TaskUpdate.objects.get().progress == 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ttdn.api.auth.AUTH tries the session (with its CSRF check) before the bearer token",
-)
 def test_bearer_token_write_needs_no_csrf(tracked: Tracked) -> None:
     _record, key = api_token_create(actor=tracked.world.users["unit_officer"], name="tổng hợp")
     client = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {key}")

@@ -31,4 +31,6 @@ class TokenAuth(HttpBearer):
         return record.user
 
 
-AUTH = [SessionAuth(), TokenAuth()]
+# The token first: a request carrying a bearer token is not a browser riding on its cookies, so it
+# needs no CSRF token; without one, the session is checked, CSRF included.
+AUTH = [TokenAuth(), SessionAuth()]
