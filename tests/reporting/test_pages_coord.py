@@ -5,6 +5,7 @@ against data built through the services, bad input kept on the form, fixed query
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from tests.factories import UnitFactory, UserFactory
 from tests.reporting.conftest import Tracked, at
@@ -319,6 +321,23 @@ def test_dashboard_figures_match_the_data(tracked: Tracked) -> None:
     html = response.content.decode()
     assert reverse("reporting:report", args=[report.pk]) in html
     assert "Đã tiếp nhận" in html
+
+
+def test_dashboard_export_has_the_unit_table(tracked: Tracked) -> None:
+    submit_q1(tracked, at(2026, 3, 14))
+    url = reverse("reporting:dashboard_export", args=[tracked.periods[Q1].pk])
+    assert as_role(tracked, "unit_officer").get(url).status_code == 403
+    with time_machine.travel(at(2026, 4, 1), tick=False):
+        response = as_role(tracked, "viewer").get(url)
+    assert response["Content-Disposition"] == 'attachment; filename="bao-cao-quy-i-2026.xlsx"'
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [tuple(r) for r in sheet.iter_rows(min_row=5, values_only=True)]
+    assert rows == [
+        (1, "Công an tỉnh Quảng Trị", 2, "Chưa lập", "Chưa gửi", 1, 0, 0, 1, 0),
+        (2, "Sở Văn hóa, Thể thao và Du lịch", 2, "Chưa lập", "Chưa gửi", 0, 0, 0, 0, None),
+        (3, "Trung tâm Dịch vụ đối ngoại", 1, "Chưa lập", "Chưa gửi", 0, 0, 0, 0, None),
+        (4, "Sở Ngoại vụ", 2, "Đã gửi cơ quan đầu mối", "Đúng hạn", 1, 1, 0, 0, 1),
+    ]
 
 
 def test_dashboard_sort_by_name_and_choice_of_period(tracked: Tracked) -> None:

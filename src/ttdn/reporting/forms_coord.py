@@ -15,11 +15,10 @@ from ttdn.reporting.models import PeriodKind, ReportingPeriod
 from ttdn.reporting.services import default_deadline
 
 
-def _date_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
+def _date_field(label: Any, *, required: bool = True) -> forms.DateField:
     return forms.DateField(
         label=label,
         required=required,
-        help_text=help_text,
         widget=forms.DateInput(
             format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}
         ),

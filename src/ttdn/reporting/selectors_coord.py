@@ -33,7 +33,7 @@ def percent(rate: float | None) -> str:
     return f"{min(100, math.floor(rate * 100 + 1e-9))}%"
 
 
-def plans_with_periods() -> list[Plan]:
+def plans_to_choose() -> list[Plan]:
     """Plans to choose on the dashboard, newest first (the first is the default)."""
     return list(Plan.objects.select_related("document").order_by("-year", "-imported_at", "-pk"))
 
@@ -62,6 +62,10 @@ def report_counts_by_period(*, plan: Plan) -> dict[int, dict[str, int]]:
     for period_id, status, n in rows:
         counts[period_id][status] = n
     return dict(counts)
+
+
+def report_of(*, period: ReportingPeriod, unit: Unit) -> UnitReport | None:
+    return UnitReport.objects.filter(period=period, unit=unit).first()
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,11 @@ urlpatterns = [
         name="dashboard_unit",
     ),
     path(
+        "dashboard/periods/<int:period_pk>/export.xlsx",
+        views_coord.dashboard_export,
+        name="dashboard_export",
+    ),
+    path(
         "dashboard/periods/<int:period_pk>/section/",
         views_coord.dashboard_section,
         name="dashboard_section",

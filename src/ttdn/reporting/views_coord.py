@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -22,16 +22,20 @@ from ttdn.plans.models import Plan, TaskStatus
 from ttdn.plans.selectors import plan_get_for_user
 from ttdn.plans.tracking import task_hold as task_hold_apply
 from ttdn.reporting import reminders, selectors, selectors_coord, services
+from ttdn.reporting.dashboard_xlsx import dashboard_xlsx
 from ttdn.reporting.forms_coord import (
     PeriodCreateForm,
     PeriodEditForm,
     ReminderForm,
     TaskHoldForm,
 )
-from ttdn.reporting.models import ReportingPeriod, ReportStatus, UnitReport
+from ttdn.reporting.models import ReportingPeriod, ReportStatus
 from ttdn.reporting.selectors_coord import percent
+from ttdn.text.normalize import fold
 from ttdn.units.selectors import unit_get
 from ttdn.units.services import require_perm
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # --- periods ---------------------------------------------------------------------------------
 
@@ -127,7 +131,7 @@ def _periods_page(
     return render(request, "reporting/periods.html", context, status=status)
 
 
-def _status_counts(by_status: dict[str, int]) -> list[tuple[str, int]]:
+def _status_counts(by_status: dict[str, int]) -> list[tuple[Any, int]]:
     """(status label, number of reports) for the statuses present, in workflow order."""
     return [
         (label, by_status[value]) for value, label in ReportStatus.choices if value in by_status
@@ -145,7 +149,7 @@ def _int(value: str | None) -> int | None:
 def dashboard(request: HttpRequest) -> HttpResponse:
     require_perm(request.user, "reporting.view_dashboard")
     today = timezone.localdate()
-    plans = selectors_coord.plans_with_periods()
+    plans = selectors_coord.plans_to_choose()
     wanted_plan = _int(request.GET.get("plan"))
     plan = next((p for p in plans if p.pk == wanted_plan), plans[0] if plans else None)
     periods_list = selectors.periods_of_plan(plan=plan) if plan else []
@@ -161,7 +165,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "periods": periods_list,
         "period": period,
         "sort": sort,
-        "today": today,
     }
     if period is not None:
         assert plan is not None  # a period belongs to a plan
@@ -194,6 +197,22 @@ def _dashboard_url(period: ReportingPeriod) -> str:
 
 
 @login_required
+def dashboard_export(request: HttpRequest, period_pk: int) -> HttpResponse:
+    """The per-unit table of the period as .xlsx, in the order chosen on the page."""
+    require_perm(request.user, "reporting.view_dashboard")
+    period = selectors.period_get(pk=period_pk)
+    board = selectors.period_completeness(period=period, today=timezone.localdate())
+    worst_first = request.GET.get("sort") != "name"
+    rows = selectors_coord.dashboard_unit_rows(board, worst_first=worst_first)
+    name = f"bao-cao-{fold(period.name)}".replace("/", "-").replace(" ", "-")
+    return HttpResponse(
+        dashboard_xlsx(period=period, rows=rows),
+        content_type=XLSX,
+        headers={"Content-Disposition": content_disposition_header(True, f"{name}.xlsx")},
+    )
+
+
+@login_required
 def dashboard_unit(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpResponse:
     """One unit's work items active in the period, each with its update for the period."""
     require_perm(request.user, "reporting.view_dashboard")
@@ -203,10 +222,9 @@ def dashboard_unit(request: HttpRequest, period_pk: int, unit_pk: int) -> HttpRe
         "period": period,
         "unit": unit,
         "lines": selectors.report_lines(period=period, unit=unit),
-        "report": UnitReport.objects.filter(period=period, unit=unit).first(),
+        "report": selectors_coord.report_of(period=period, unit=unit),
         "back": _dashboard_url(period),
         "can_remind": request.user.has_perm("reporting.send_reminder"),
-        "today": timezone.localdate(),
     }
     return render(request, "reporting/dashboard_unit.html", context)
 
@@ -235,7 +253,7 @@ def dashboard_section(request: HttpRequest, period_pk: int) -> HttpResponse:
 @login_required
 def scorecard(request: HttpRequest, unit_pk: int) -> HttpResponse:
     unit = selectors_coord.unit_for_scorecard(user=request.user, pk=unit_pk)
-    plans = selectors_coord.plans_with_periods()
+    plans = selectors_coord.plans_to_choose()
     wanted = _int(request.GET.get("plan"))
     plan = next((p for p in plans if p.pk == wanted), plans[0] if plans else None)
     rows = selectors.unit_scorecard(unit=unit, plan=plan) if plan else []
