@@ -6,8 +6,6 @@ unit's work item, update, evidence or report answers 404 and nothing changes.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import FileResponse, HttpRequest
 from ninja import File, Router, Status
 from ninja.files import UploadedFile
@@ -35,7 +33,7 @@ from ttdn.reporting.api_schemas import (
     WorkItemDetailOut,
     WorkItemOut,
 )
-from ttdn.reporting.models import Indicator, TaskUpdate, UnitReport
+from ttdn.reporting.models import Indicator, UnitReport
 from ttdn.reporting.selectors import PeriodDashboard
 from ttdn.units.services import require_perm
 
@@ -129,21 +127,14 @@ def _indicator_ids(values: dict[str, int]) -> dict[int, int]:
     return {ids[code]: value for code, value in values.items()}
 
 
-def _update_get_for_user(user: Any, pk: int) -> TaskUpdate:
-    """An update, "not found" when its work item belongs to a unit the user may not see."""
-    update = TaskUpdate.objects.select_related("work_item__unit", "period").filter(pk=pk).first()
-    if update is None or not user.has_perm("reporting.view_item", update.work_item):
-        raise NotFound("Không tìm thấy bản cập nhật (hoặc bản cập nhật thuộc đơn vị khác).")
-    return update
-
-
 @router.post(
     "/updates/{update_id}/evidence",
     response={201: EvidenceOut, **ERRORS},
     summary="Đính kèm tệp minh chứng (PDF, Word, Excel, PowerPoint, ảnh JPEG/PNG)",
 )
 def evidence_file_add(request: HttpRequest, update_id: int, file: File[UploadedFile]) -> object:
-    update = _update_get_for_user(request.user, update_id)
+    update = selectors.update_get_for_user(user=request.user, pk=update_id)
+    services.evidence_size_check(name=file.name or "", size=file.size or 0)
     evidence = services.evidence_add_file(
         user=request.user, update=update, name=file.name or "", data=file.read()
     )
@@ -156,7 +147,7 @@ def evidence_file_add(request: HttpRequest, update_id: int, file: File[UploadedF
     summary="Thêm đường dẫn minh chứng",
 )
 def evidence_link_add(request: HttpRequest, update_id: int, payload: LinkIn) -> object:
-    update = _update_get_for_user(request.user, update_id)
+    update = selectors.update_get_for_user(user=request.user, pk=update_id)
     evidence = services.evidence_add_link(
         user=request.user, update=update, url=payload.url, title=payload.title
     )

@@ -115,6 +115,14 @@ def update_get(*, item: WorkItem, period: ReportingPeriod | None) -> TaskUpdate 
     return _updates().filter(work_item=item, period=period).first()
 
 
+def update_get_for_user(*, user: Any, pk: int) -> TaskUpdate:
+    """An update, "not found" when its work item belongs to a unit the user may not see."""
+    update = TaskUpdate.objects.select_related("work_item__unit", "period").filter(pk=pk).first()
+    if update is None or not user.has_perm("reporting.view_item", update.work_item):
+        raise NotFound("Không tìm thấy bản cập nhật (hoặc bản cập nhật thuộc đơn vị khác).")
+    return update
+
+
 def evidence_get_for_user(*, user: Any, pk: int) -> Evidence:
     evidence = Evidence.objects.select_related("update__work_item__unit").filter(pk=pk).first()
     if evidence is None or not user.has_perm("reporting.view_item", evidence.update.work_item):

@@ -308,17 +308,21 @@ def _update_for_evidence(user: Any, update: TaskUpdate, today: dt.date | None) -
     )
 
 
+def evidence_size_check(*, name: str, size: int) -> None:
+    """Refuse an upload over the cap before it is read into memory."""
+    if size > settings.TTDN_EVIDENCE_MAX_MB * 1024 * 1024:
+        raise ValidationFailed(
+            f"Tệp “{name}” nặng {size / 1024 / 1024:.1f} MB, quá giới hạn "
+            f"{settings.TTDN_EVIDENCE_MAX_MB} MB."
+        )
+
+
 @transaction.atomic
 def evidence_add_file(
     *, user: Any, update: TaskUpdate, name: str, data: bytes, today: dt.date | None = None
 ) -> Evidence:
     _update_for_evidence(user, update, today)
-    limit = settings.TTDN_EVIDENCE_MAX_MB * 1024 * 1024
-    if len(data) > limit:
-        raise ValidationFailed(
-            f"Tệp “{name}” nặng {len(data) / 1024 / 1024:.1f} MB, quá giới hạn "
-            f"{settings.TTDN_EVIDENCE_MAX_MB} MB."
-        )
+    evidence_size_check(name=name, size=len(data))
     if not data:
         raise ValidationFailed(f"Tệp “{name}” rỗng.")
     sniffed = sniff_evidence(data)
