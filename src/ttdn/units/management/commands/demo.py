@@ -1,4 +1,5 @@
-"""`ttdn demo`: load the demo province and accounts (idempotent) and print how to sign in."""
+"""`ttdn demo`: load the demo province, accounts, plan and the plan's progress (idempotent) and
+print how to sign in."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from django.conf import settings
 from ttdn.core.commands import TtdnCommand
 from ttdn.core.errors import ValidationFailed
 from ttdn.plans.demo import demo_plan_load
+from ttdn.reporting.demo import REFERENCE_DAY, demo_progress_load
+from ttdn.reporting.demo_data import PROGRESS_ACCOUNTS
 from ttdn.units.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_load
 
 
 class Command(TtdnCommand):
     help = (
-        "Nạp dữ liệu trình diễn (đơn vị, tài khoản mẫu, kế hoạch mẫu); "
+        "Nạp dữ liệu trình diễn (đơn vị, tài khoản mẫu, kế hoạch mẫu và tiến độ thực hiện); "
         "chạy lại nhiều lần không sinh trùng."
     )
 
@@ -41,6 +44,13 @@ class Command(TtdnCommand):
         self.stdout.write(
             f"Kế hoạch trình diễn ({state}): {plan.title}, {plan.tasks.count()} nhiệm vụ."
         )
+        progress = demo_progress_load(plan=plan)
+        state = "đã nạp" if progress.loaded else "đã có"
+        self.stdout.write(
+            f"Tiến độ trình diễn ({state}, tình hình đến {REFERENCE_DAY:%d/%m/%Y}): "
+            f"{progress.updates} lượt cập nhật nhiệm vụ, {progress.reports} báo cáo của đơn vị, "
+            f"{progress.accounts_created} tài khoản lãnh đạo đơn vị mới."
+        )
         self.stdout.write(f"Tài khoản trình diễn (mật khẩu chung: {DEMO_PASSWORD}):")
-        for account in DEMO_ACCOUNTS:
+        for account in (*DEMO_ACCOUNTS, *PROGRESS_ACCOUNTS):
             self.stdout.write(f"  {account.username:<16} {account.role:<15} {account.unit_code}")
