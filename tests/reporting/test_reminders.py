@@ -215,6 +215,7 @@ def test_weekly_digest_once_per_iso_week(tracked: Tracked) -> None:
     assert created == 2  # the officer and the leader of Sở Ngoại vụ
     row = Notification.objects.get(user=officer, kind="digest")
     assert row.key == f"digest:{fa}:2026-W26"
+    assert row.url == "/reporting/my-work/"
     assert row.title == (
         "Tổng hợp tuần 26/2026: 5 phần việc chưa hoàn thành, 1 quá hạn, 2 sắp đến hạn, "
         "2 báo cáo cần gửi"

@@ -16,7 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from ttdn.core.errors import ValidationFailed
@@ -45,20 +45,20 @@ def _d(day: dt.date) -> str:
     return f"{day:%d/%m/%Y}"
 
 
-def _url(name: str, pk: int, fallback: str) -> str:
-    """The page's address; `fallback` is the same path while its view is not yet mounted."""
-    try:
-        return reverse(name, args=[pk])
-    except NoReverseMatch:
-        return fallback
-
-
 def _item_url(item: WorkItem) -> str:
-    return _url("reporting:work_item", item.pk, f"/reporting/work/{item.pk}/")
+    return reverse("reporting:work_item", args=[item.pk])
 
 
 def _report_url(period: ReportingPeriod) -> str:
-    return _url("reporting:report_open", period.pk, f"/reporting/periods/{period.pk}/my-report/")
+    return reverse("reporting:report_open", args=[period.pk])
+
+
+def _members(unit_ids: Iterable[int]) -> dict[int, list[Any]]:
+    """The officers and leaders of each unit, in one query."""
+    people: dict[int, list[Any]] = defaultdict(list)
+    for user in unit_recipients(unit_ids).order_by("pk"):
+        people[user.unit_id].append(user)
+    return people
 
 
 def _task_name(item: WorkItem) -> str:
@@ -89,12 +89,14 @@ def _left(days_left: int) -> str:
     return "đến hạn hôm nay" if days_left == 0 else f"còn {days_left} ngày"
 
 
-def _open_items(*, due_from: dt.date | None, due_to: dt.date) -> QuerySet[WorkItem]:
+def _open_items(*, due_from: dt.date | None, due_to: dt.date | None) -> QuerySet[WorkItem]:
     items = WorkItem.objects.select_related("occurrence__task__plan__document", "unit").filter(
-        status__in=OPEN, occurrence__due__lte=due_to
+        status__in=OPEN
     )
     if due_from is not None:
         items = items.filter(occurrence__due__gte=due_from)
+    if due_to is not None:
+        items = items.filter(occurrence__due__lte=due_to)
     return items.order_by("occurrence__due", "occurrence__task__order", "pk")
 
 
@@ -209,9 +211,7 @@ def reminders_due(*, today: dt.date) -> int:
 
 def _send(by_unit: dict[int, list[Message]], *, since: dt.date) -> int:
     """One `notify` per unit with all its messages, skipping those every member already has."""
-    people: dict[int, list[Any]] = defaultdict(list)
-    for user in unit_recipients(by_unit).order_by("pk"):
-        people[user.unit_id].append(user)
+    people = _members(by_unit)
     held = set(
         Notification.objects.filter(
             user__in=[u for users in people.values() for u in users],
@@ -243,7 +243,7 @@ def weekly_digest(*, today: dt.date) -> int:
     open_count: dict[int, int] = defaultdict(int)
     overdue: dict[int, list[WorkItem]] = defaultdict(list)
     due_soon: dict[int, list[WorkItem]] = defaultdict(list)
-    for item in _open_items(due_from=None, due_to=dt.date.max):
+    for item in _open_items(due_from=None, due_to=None):
         open_count[item.unit_id] += 1
         if item.occurrence.due < today:
             overdue[item.unit_id].append(item)
@@ -267,20 +267,11 @@ def weekly_digest(*, today: dt.date) -> int:
                 kind="digest",
                 title=title,
                 body="\n".join(lines),
-                url=_my_work_url(),
+                url=reverse("reporting:my_work"),
             )
         ]
-    people: dict[int, list[Any]] = defaultdict(list)
-    for user in unit_recipients(by_unit).order_by("pk"):
-        people[user.unit_id].append(user)
+    people = _members(by_unit)
     return sum(notify(users=people[u], messages=m) for u, m in by_unit.items() if people[u])
-
-
-def _my_work_url() -> str:
-    try:
-        return reverse("reporting:my_work")
-    except NoReverseMatch:
-        return "/reporting/my-work/"
 
 
 def _digest_lines(
