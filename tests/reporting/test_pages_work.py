@@ -110,9 +110,19 @@ def test_my_work_groups_the_units_items_by_due_date(tracked: Tracked) -> None:
     done = tracked.item("II.3", "T-SNGV", seq=4)
     with time_machine.travel(at(2026, 6, 5), tick=False):
         _save(tracked, done, "Quý II/2026", status="done")
+        draft = report_open(
+            user=tracked.world.users["unit_officer"],
+            period=tracked.periods["Quý II/2026"],
+            unit=tracked.world.foreign_affairs,
+        )
         response = _client(tracked.world.users["unit_officer"]).get("/reporting/my-work/")
     page = response.content.decode()
     groups = _sections(page)
+    todo = page.split('id="reports-title"')[1].split("</section>")[0]
+    assert (
+        f'<a href="/reporting/reports/{draft.pk}/">Báo cáo kỳ Quý II/2026 · Sở Ngoại vụ</a>' in todo
+    )
+    assert "Đang soạn" in todo and "hạn gửi 15/06/2026" in todo
     assert list(groups) == ["overdue", "month", "later", "done"]
     assert "Quý I/2026" in groups["overdue"]
     assert "quá hạn 66 ngày" in groups["overdue"]
@@ -223,6 +233,23 @@ def test_officer_saves_an_update_with_money_and_a_figure(tracked: Tracked) -> No
     assert 'name="version" value="1"' in page
 
 
+def test_choosing_another_period_swaps_the_form_only(tracked: Tracked) -> None:
+    item = tracked.item("II.1", "T-SNGV")
+    year = tracked.periods["Năm 2026"]
+    with time_machine.travel(at(2026, 5, 10), tick=False):
+        _save(tracked, item, "Quý II/2026", narrative="Kết quả quý II.")
+        client = _client(tracked.world.users["unit_officer"])
+        quarter = client.get(
+            _item_url(item, tracked.periods["Quý II/2026"]), HTTP_HX_REQUEST="true"
+        ).content.decode()
+        partial = client.get(_item_url(item, year), HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in partial and 'id="audit-title"' not in partial
+    assert f'<option value="{year.pk}" selected>Năm 2026 (hạn 15/11/2026)</option>' in partial
+    assert f'<input type="hidden" name="period" value="{year.pk}"' in partial
+    assert 'name="version" value="0"' in partial and "Kết quả quý II." not in partial
+    assert "Kết quả quý II.</textarea>" in quarter and 'name="version" value="1"' in quarter
+
+
 def test_a_longer_period_offers_the_quarters_figures_as_suggestions(tracked: Tracked) -> None:
     item = tracked.item("II.1", "T-SNGV")
     news = Indicator.objects.get(code="tin-bai")
@@ -311,6 +338,10 @@ def test_read_only_for_those_who_may_see_but_not_update(tracked: Tracked) -> Non
             post = client.post(_item_url(item), _form_data(tracked, "Quý II/2026", version="1"))
             assert post.status_code == 403
             assert "Bạn không có quyền" in post.content.decode()
+        # The viewer has no unit report to open; nothing is created for them.
+        viewer = _client(tracked.world.users["viewer"])
+        period = tracked.periods["Quý II/2026"]
+        assert viewer.post(reverse("reporting:report_open", args=[period.pk])).status_code == 403
     assert _state(tracked) == before
 
 
