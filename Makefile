@@ -41,7 +41,8 @@ run: static
 	@echo "TTĐN: http://$(HOST):$(PORT)/  (dừng: Ctrl+C)"
 	@export TTDN_DEBUG=1; \
 	$(TTDN) worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(TTDN) scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(TTDN) runserver $(HOST):$(PORT) --noreload
 
 lint: install
