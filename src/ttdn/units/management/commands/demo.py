@@ -53,4 +53,4 @@ class Command(TtdnCommand):
         )
         self.stdout.write(f"Tài khoản trình diễn (mật khẩu chung: {DEMO_PASSWORD}):")
         for account in (*DEMO_ACCOUNTS, *PROGRESS_ACCOUNTS):
-            self.stdout.write(f"  {account.username:<16} {account.role:<15} {account.unit_code}")
+            self.stdout.write(f"  {account.username:<20} {account.role:<15} {account.unit_code}")
