@@ -310,6 +310,7 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     errors, added = [], 0
     for upload in files:
         try:
+            services.evidence_size_check(name=upload.name or "", size=upload.size or 0)
             services.evidence_add_file(
                 user=request.user, update=page.update, name=upload.name or "", data=upload.read()
             )
