@@ -490,14 +490,15 @@ def report_transition(
     )
     now = now or timezone.now()
     today = timezone.localdate(now)
+    if action == "submit" and report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED):
+        # Said before any version check: a double click must hear "already sent", not "stale".
+        raise Conflict(
+            f"Báo cáo đã được gửi lúc {timezone.localtime(report.submitted_at):%H:%M %d/%m/%Y}"
+            "; không gửi lại lần nữa."
+        )
     if version is not None and version != report.version:
         raise _stale("Báo cáo này", report.history.first().history_user, _changed_at(report))
     if report.status not in sources:
-        if action == "submit" and report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED):
-            raise Conflict(
-                f"Báo cáo đã được gửi lúc {timezone.localtime(report.submitted_at):%H:%M %d/%m/%Y}"
-                "; không gửi lại lần nữa."
-            )
         raise Conflict(
             f"Báo cáo đang ở trạng thái “{report.get_status_display()}”; không thực hiện được "
             f"“{ACTION_LABELS[action]}”."
