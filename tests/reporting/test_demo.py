@@ -114,7 +114,9 @@ def _assert_dated_as_played_back() -> None:
     press = WorkItem.objects.get(occurrence__task__ref="PL.3", unit__code="QT-SNGV")
     assert (press.status, press.completed_at) == ("done", dt.datetime(2026, 10, 5, 10, tzinfo=VN))
     assert TaskOccurrence.objects.get(pk=press.occurrence_id).completed_at == press.completed_at
-    assert press.history.first().history_date == press.completed_at  # type: ignore[attr-defined]
+    dates = [h.history_date for h in press.history.all()]  # type: ignore[attr-defined]
+    assert (dates[0], dates[-1]) == (press.completed_at, dt.datetime(2026, 1, 25, 9, tzinfo=VN))
+    assert Plan.objects.get().imported_at == dates[-1]
     late = UnitReport.objects.get(period__name="Quý II/2026", unit__code="QT-BPTTH")
     assert late.first_submitted_at == dt.datetime(2026, 6, 19, 8, tzinfo=VN)
     assert late.history.first().history_date == dt.datetime(2026, 6, 23, 10, tzinfo=VN)  # type: ignore[attr-defined]

@@ -168,7 +168,7 @@ class _Playback:
         plan = self.plan
         Plan.objects.filter(pk=plan.pk).update(imported_at=moment)
         task_ids = list(plan.tasks.values_list("pk", flat=True))
-        occurrence_ids = TaskOccurrence.objects.filter(task__plan=plan).values_list("pk")
+        occurrence_ids = TaskOccurrence.objects.filter(task__plan=plan).values_list("pk", flat=True)
         for model, rows in (
             (Plan, {"id": plan.pk}),
             (Task, {"id__in": task_ids}),
