@@ -33,8 +33,15 @@ def _label(model: Any, name: str) -> str:
         return name
 
 
-def _show(value: object) -> str:
-    return "—" if value in (None, "") else str(value)
+def _show(value: object, model: Any = None, name: str = "") -> str:
+    """The value as people read it: a choice's label ("Đang thực hiện"), not its code."""
+    if value in (None, ""):
+        return "—"
+    try:
+        choices = dict(model._meta.get_field(name).flatchoices) if model is not None else {}
+    except Exception:  # a field removed since the record was written
+        choices = {}
+    return str(choices.get(value, value))
 
 
 def history_rows(instance: Any, *, limit: int = 200) -> list[HistoryRow]:
@@ -50,7 +57,11 @@ def history_rows(instance: Any, *, limit: int = 200) -> list[HistoryRow]:
         if older is not None and record.history_type == "~":
             delta = record.diff_against(older)
             changes = tuple(
-                FieldChange(_label(type(instance), c.field), _show(c.old), _show(c.new))
+                FieldChange(
+                    _label(type(instance), c.field),
+                    _show(c.old, type(instance), c.field),
+                    _show(c.new, type(instance), c.field),
+                )
                 for c in delta.changes
             )
         user = record.history_user

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from ttdn.units.loading import LoadSummary, units_load
@@ -44,6 +45,7 @@ DEMO_ACCOUNTS = (
 def demo_load() -> LoadSummary:
     summary = units_load(actor=None, path=DEMO_UNITS_FILE)
     units = {u.code: u for u in Unit.objects.filter(code__in={a.unit_code for a in DEMO_ACCOUNTS})}
+    hashed = make_password(DEMO_PASSWORD)  # one hash for all: each costs seconds on purpose
     for account in DEMO_ACCOUNTS:
         user = User.objects.filter(username=account.username).first() or User(
             username=account.username
@@ -55,6 +57,6 @@ def demo_load() -> LoadSummary:
         user.email = f"{account.username}@demo.ttdn.local"
         user.is_staff = account.role == Role.ADMIN
         user.is_superuser = account.role == Role.ADMIN
-        user.set_password(DEMO_PASSWORD)
+        user.password = hashed
         user.save()
     return summary
