@@ -23,6 +23,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from ttdn.core.errors import Conflict, ValidationFailed
 from ttdn.notifications.services import Message, notify, role_recipients, unit_recipients
@@ -403,12 +404,12 @@ REPORT_ACTIONS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "return": ((ReportStatus.SUBMITTED,), ReportStatus.RETURNED, "reporting.review_report"),
 }
 ACTION_LABELS = {
-    "send_for_approval": "Trình lãnh đạo duyệt",
-    "approve": "Duyệt",
-    "send_back": "Trả lại để sửa",
-    "submit": "Gửi cơ quan đầu mối",
-    "accept": "Tiếp nhận",
-    "return": "Trả lại đơn vị",
+    "send_for_approval": gettext_lazy("Trình lãnh đạo duyệt"),
+    "approve": gettext_lazy("Duyệt"),
+    "send_back": gettext_lazy("Trả lại để sửa"),
+    "submit": gettext_lazy("Gửi cơ quan đầu mối"),
+    "accept": gettext_lazy("Tiếp nhận"),
+    "return": gettext_lazy("Trả lại đơn vị"),
 }
 
 

@@ -53,7 +53,7 @@ def _actions(user: Any, report: UnitReport, typed: dict[str, str]) -> list[Actio
     """The workflow steps this user may take on the report now."""
     return [
         ActionButton(
-            name, _(services.ACTION_LABELS[name]), name in NEEDS_COMMENT, typed.get(name, "")
+            name, str(services.ACTION_LABELS[name]), name in NEEDS_COMMENT, typed.get(name, "")
         )
         for name, (sources, _target, perm) in services.REPORT_ACTIONS.items()
         if report.status in sources and user.has_perm(perm, report)
@@ -156,7 +156,7 @@ def report_action(request: HttpRequest, pk: int) -> HttpResponse:
             typed={action: comment},
             status=exc.status_code,
         )
-    label = _(services.ACTION_LABELS[action])
+    label = str(services.ACTION_LABELS[action])
     messages.success(request, _("Đã thực hiện: %(action)s.") % {"action": label})
     return redirect("reporting:report", pk=report.pk)
 
