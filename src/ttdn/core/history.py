@@ -8,6 +8,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+# Fields that change with every save and tell a reader nothing (the optimistic-lock counter).
+BOOKKEEPING = frozenset({"version"})
 ACTIONS = {"+": _("Tạo mới"), "~": _("Sửa"), "-": _("Xóa")}
 
 
@@ -63,6 +65,7 @@ def history_rows(instance: Any, *, limit: int = 200) -> list[HistoryRow]:
                     _show(c.new, type(instance), c.field),
                 )
                 for c in delta.changes
+                if c.field not in BOOKKEEPING
             )
         user = record.history_user
         rows.append(
