@@ -273,3 +273,11 @@ def test_overdue_job_and_coordinator_hold(tracked: Tracked) -> None:
     )
     item.refresh_from_db()
     assert item.status == "overdue"
+
+
+def test_pages_read_overdue_before_the_daily_job_runs(tracked: Tracked) -> None:
+    item = tracked.item("II.1", "T-SNGV")  # due 30/06/2026, stored "not started" at import
+    with time_machine.travel(at(2026, 6, 30), tick=False):
+        assert (item.status, item.current_status) == ("not_started", "not_started")
+    with time_machine.travel(at(2026, 7, 1), tick=False):
+        assert (item.current_status, item.get_current_status_display()) == ("overdue", "Quá hạn")

@@ -6,10 +6,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ttdn.documents.models import Document
+from ttdn.plans.lifecycle import settle
 from ttdn.units.models import Unit
 
 
@@ -218,6 +220,15 @@ class WorkItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurrence} · {self.unit}"
+
+    @property
+    def current_status(self) -> str:
+        """The status as of today: open work past its due date reads "quá hạn" even before the
+        daily job has marked it (pages show this; the job then stores it)."""
+        return settle(self.status, self.occurrence.due, timezone.localdate())
+
+    def get_current_status_display(self) -> str:
+        return str(TaskStatus(self.current_status).label)
 
 
 class PlanDraft(models.Model):
