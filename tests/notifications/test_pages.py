@@ -36,7 +36,7 @@ def test_list_shows_only_own_notifications_newest_first_unread_bold(world: World
     assert "<strong>Nhiệm vụ II.1 đến hạn 30/06/2026 (còn 7 ngày)</strong>" in page
     assert "<strong>Báo cáo kỳ Quý II/2026" not in page
     assert page.index("Báo cáo kỳ Quý II/2026") < page.index("Nhiệm vụ II.1 đến hạn")
-    assert 'Thông báo (1<span class="visually-hidden"> chưa đọc</span>)' in page
+    assert 'Thông báo <span class="count">1<span class="visually-hidden"> chưa đọc</span></span>' in page
     assert "Sắp đến hạn" in page
 
 
@@ -119,4 +119,4 @@ def test_pages_need_sign_in_and_anonymous_pages_count_nothing(
 
 def test_top_bar_link_without_unread(world: World) -> None:
     page = _client(world.users["viewer"]).get("/").content.decode()
-    assert '<a class="brand" href="/notifications/">Thông báo</a>' in page
+    assert '<a class="topbar-link" href="/notifications/">Thông báo</a>' in page
