@@ -71,20 +71,23 @@ def test_first_run_one_day_before_sends_only_the_one_day_reminder_and_never_twic
     officer, leader = tracked.world.users["unit_officer"], tracked.world.users["unit_leader"]
     bulletin = tracked.item("II.3", "T-SNGV", seq=1)  # Quý I/2026, due 31/03/2026
     quarter = tracked.periods["Quý I/2026"]  # deadline 15/03/2026, nothing submitted
-    fa = tracked.world.foreign_affairs.pk
+    fa, centre = tracked.world.foreign_affairs.pk, tracked.world.fa_centre.pk
     # Given a first run on 30/03: one day before the bulletin, two weeks after Q1's deadline.
     created = _run(dt.date(2026, 3, 30))
     expected = {
         f"due:{bulletin.pk}:2026-03-31:1",
         f"deadline-passed:{quarter.pk}:{fa}",
+        # The department's centre has no accounts: its people answer for it too.
+        f"deadline-passed:{quarter.pk}:{centre}",
     }
     assert _keys(officer) == expected
     assert _keys(leader) == expected
-    assert created == 4
+    assert created == 6
     titles = set(Notification.objects.filter(user=officer).values_list("title", flat=True))
     assert titles == {
         "Nhiệm vụ II.3 (Quý I/2026) đến hạn 31/03/2026 (còn 1 ngày)",
         "Báo cáo kỳ Quý I/2026 đã quá hạn gửi (15/03/2026)",
+        "Trung tâm Dịch vụ đối ngoại: Báo cáo kỳ Quý I/2026 đã quá hạn gửi (15/03/2026)",
     }
     row = Notification.objects.get(user=officer, kind="due_soon")
     assert row.url == f"/reporting/work/{bulletin.pk}/"
@@ -92,7 +95,7 @@ def test_first_run_one_day_before_sends_only_the_one_day_reminder_and_never_twic
     # When the job runs again the same day and the next: nothing new.
     assert _run(dt.date(2026, 3, 30)) == 0
     assert _run(dt.date(2026, 3, 31)) == 0
-    assert Notification.objects.count() == 4
+    assert Notification.objects.count() == 6
 
 
 def test_seven_day_then_one_day_then_overdue(tracked: Tracked) -> None:
@@ -153,7 +156,9 @@ def test_units_that_submitted_get_no_deadline_reminder(tracked: Tracked) -> None
     assert f"deadline:{q2.pk}:{police}:1" in police_keys
     assert f"deadline:{half.pk}:{police}:1" in police_keys
     assert f"deadline:{half.pk}:{fa}:1" in fa_keys  # the half-year report is still to send
-    assert not [k for k in fa_keys if k.startswith(f"deadline:{q2.pk}:")]
+    assert f"deadline:{q2.pk}:{fa}:1" not in fa_keys  # sent on 10/06
+    centre = tracked.world.fa_centre.pk
+    assert f"deadline:{q2.pk}:{centre}:1" in fa_keys  # its centre has still to report
     title = Notification.objects.get(user=police_officer, key=f"deadline:{q2.pk}:{police}:1")
     assert title.title == "Báo cáo kỳ Quý II/2026 hạn 15/06/2026 (còn 1 ngày)"
     assert title.url == f"/reporting/periods/{q2.pk}/my-report/"
@@ -169,8 +174,8 @@ def test_one_email_per_person_per_run(
     with django_capture_on_commit_callbacks(execute=True):
         _run(dt.date(2026, 3, 30))
     assert sorted((m.to[0], m.subject) for m in mailoutbox) == [
-        ("canbo@songv.example", "[TTĐN] 2 thông báo mới"),
-        ("lanhdao@songv.example", "[TTĐN] 2 thông báo mới"),
+        ("canbo@songv.example", "[TTĐN] 3 thông báo mới"),  # with the centre's report
+        ("lanhdao@songv.example", "[TTĐN] 3 thông báo mới"),
     ]
     assert "Nhiệm vụ II.3 (Quý I/2026) đến hạn 31/03/2026 (còn 1 ngày)" in mailoutbox[0].body
     with django_capture_on_commit_callbacks(execute=True):
@@ -212,8 +217,9 @@ def test_weekly_digest_once_per_iso_week(tracked: Tracked) -> None:
     fa = tracked.world.foreign_affairs.pk
     with time_machine.travel(at(2026, 6, 22, 7), tick=False):
         created = weekly_digest(today=dt.date(2026, 6, 22))  # Monday of ISO week 26
-    assert created == 2  # the officer and the leader of Sở Ngoại vụ
-    row = Notification.objects.get(user=officer, kind="digest")
+    # The officer and the leader of Sở Ngoại vụ, each for the department and for its centre.
+    assert created == 4
+    row = Notification.objects.get(user=officer, kind="digest", key__startswith=f"digest:{fa}:")
     assert row.key == f"digest:{fa}:2026-W26"
     assert row.url == "/reporting/my-work/"
     assert row.title == (
@@ -231,7 +237,7 @@ def test_weekly_digest_once_per_iso_week(tracked: Tracked) -> None:
         "- Kỳ 6 tháng đầu năm 2026: hạn 15/06/2026",
     ]
     assert weekly_digest(today=dt.date(2026, 6, 24)) == 0  # same week
-    assert weekly_digest(today=dt.date(2026, 6, 29)) == 2  # next week: W27
+    assert weekly_digest(today=dt.date(2026, 6, 29)) == 4  # next week: W27
     assert f"digest:{fa}:2026-W27" in _keys(officer)
 
 

@@ -6,6 +6,7 @@ so a job that runs twice, a worker retried after a crash or a double click never
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from ttdn.notifications.models import Notification
-from ttdn.units.models import Role, User
+from ttdn.units.models import Role, Unit, User
 
 UNIT_WORKERS = (Role.UNIT_OFFICER, Role.UNIT_LEADER)
 
@@ -34,6 +35,34 @@ class Message:
 def unit_recipients(unit_ids: Iterable[int], roles: Sequence[str] = UNIT_WORKERS) -> QuerySet[User]:
     """Active accounts of the units (not their sub-units: each unit answers for its own work)."""
     return User.objects.filter(unit_id__in=set(unit_ids), role__in=roles, is_active=True)
+
+
+def unit_members(
+    unit_ids: Iterable[int], roles: Sequence[str] = UNIT_WORKERS, *, max_up: int = 3
+) -> dict[int, list[User]]:
+    """Who answers for each unit: its own active officers and leaders; for a unit without
+    accounts (a centre under a department), those of the nearest unit above it that has some,
+    so a sub-unit's reminders reach the people who report for it. One query per level."""
+    people: dict[int, list[User]] = {unit_id: [] for unit_id in set(unit_ids)}
+    # unit whose members we look for → the units asked about that it answers for
+    asking: dict[int, set[int]] = {unit_id: {unit_id} for unit_id in people}
+    for _level in range(max_up + 1):
+        if not asking:
+            break
+        found: dict[int, list[User]] = defaultdict(list)
+        for user in unit_recipients(asking, roles).order_by("pk"):
+            found[user.unit_id].append(user)
+        missing = {unit_id: origins for unit_id, origins in asking.items() if unit_id not in found}
+        for unit_id, origins in asking.items():
+            for origin in origins if unit_id in found else ():
+                people[origin] = found[unit_id]
+        parents = Unit.objects.filter(pk__in=missing, parent__isnull=False).values_list(
+            "pk", "parent_id"
+        )
+        asking = defaultdict(set)
+        for unit_id, parent_id in parents:
+            asking[parent_id] |= missing[unit_id]
+    return people
 
 
 def role_recipients(roles: Sequence[str]) -> QuerySet[User]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from django.conf import settings
@@ -21,7 +22,7 @@ from django.utils import timezone
 
 from ttdn.core.errors import ValidationFailed
 from ttdn.notifications.models import Notification
-from ttdn.notifications.services import Message, notify, unit_recipients
+from ttdn.notifications.services import Message, notify, unit_members
 from ttdn.plans.lifecycle import OPEN
 from ttdn.plans.models import AssignmentRole, Plan, WorkItem
 from ttdn.reporting.models import Reminder, ReportingPeriod, ReportStatus, UnitReport
@@ -54,11 +55,9 @@ def _report_url(period: ReportingPeriod) -> str:
 
 
 def _members(unit_ids: Iterable[int]) -> dict[int, list[Any]]:
-    """The officers and leaders of each unit, in one query."""
-    people: dict[int, list[Any]] = defaultdict(list)
-    for user in unit_recipients(unit_ids).order_by("pk"):
-        people[user.unit_id].append(user)
-    return people
+    """The officers and leaders who answer for each unit (a sub-unit without accounts: those
+    of the unit above it); one query per level of the hierarchy."""
+    return defaultdict(list, unit_members(unit_ids))
 
 
 def _task_name(item: WorkItem) -> str:
@@ -210,7 +209,8 @@ def reminders_due(*, today: dt.date) -> int:
 
 
 def _send(by_unit: dict[int, list[Message]], *, since: dt.date) -> int:
-    """One `notify` per unit with all its messages, skipping those every member already has."""
+    """Each person's messages of the run in one `notify` (one e-mail), skipping what they
+    already have. A person may answer for several units (a department and its centre)."""
     people = _members(by_unit)
     held = set(
         Notification.objects.filter(
@@ -219,13 +219,31 @@ def _send(by_unit: dict[int, list[Message]], *, since: dt.date) -> int:
             created_at__gte=_midnight(since),
         ).values_list("user_id", "key")
     )
-    created = 0
+    return _per_person(by_unit, people, held)
+
+
+def _per_person(
+    by_unit: dict[int, list[Message]],
+    people: dict[int, list[Any]],
+    held: set[tuple[int, str]] | None = None,
+) -> int:
+    users: dict[int, Any] = {}
+    inbox: dict[int, dict[str, Message]] = defaultdict(dict)
+    names = dict(Unit.objects.filter(pk__in=by_unit).values_list("pk", "name"))
     for unit_id, messages in by_unit.items():
-        users = people.get(unit_id, [])
-        fresh = [m for m in messages if any((u.pk, m.key) not in held for u in users)]
-        if users and fresh:
-            created += notify(users=users, messages=fresh)
-    return created
+        for user in people.get(unit_id, []):
+            users[user.pk] = user
+            for message in messages:
+                if held is not None and (user.pk, message.key) in held:
+                    continue
+                if user.unit_id != unit_id:  # answering for a sub-unit: say which
+                    message = replace(message, title=f"{names[unit_id]}: {message.title}")
+                inbox[user.pk].setdefault(message.key, message)
+    return sum(
+        notify(users=[users[pk]], messages=list(messages.values()))
+        for pk, messages in inbox.items()
+        if messages
+    )
 
 
 def _midnight(day: dt.date) -> dt.datetime:
@@ -270,8 +288,7 @@ def weekly_digest(*, today: dt.date) -> int:
                 url=reverse("reporting:my_work"),
             )
         ]
-    people = _members(by_unit)
-    return sum(notify(users=people[u], messages=m) for u, m in by_unit.items() if people[u])
+    return _per_person(by_unit, _members(by_unit))
 
 
 def _digest_lines(
@@ -416,7 +433,7 @@ def reminder_send(
         raise ValidationFailed("Nhập trích yếu và nội dung văn bản đôn đốc.")
     if len(subject) > 255 or len(text) > MAX_REMINDER_TEXT:
         raise ValidationFailed("Trích yếu dài tối đa 255 ký tự, nội dung tối đa 20.000 ký tự.")
-    users = list(unit_recipients([unit.pk]))
+    users = unit_members([unit.pk])[unit.pk]
     reminder = Reminder(
         period=period,
         unit=unit,

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from ttdn.core.errors import Conflict, ValidationFailed
-from ttdn.notifications.services import Message, notify, role_recipients, unit_recipients
+from ttdn.notifications.services import Message, notify, role_recipients, unit_members
 from ttdn.plans.models import Plan, WorkItem
 from ttdn.plans.tracking import plan_year, work_item_apply
 from ttdn.reporting.models import (
@@ -550,17 +550,17 @@ def _announce(report: UnitReport, action: str, user: Any) -> None:
     period, unit = report.period, report.unit
     key = f"report:{report.pk}:v{report.version}"
     if action == "send_for_approval":
-        users = unit_recipients([unit.pk], roles=(Role.UNIT_LEADER,))
+        users = unit_members([unit.pk], roles=(Role.UNIT_LEADER,))[unit.pk]
         title = f"Báo cáo kỳ {period.name} chờ lãnh đạo duyệt"
     elif action == "submit":
         users = role_recipients((Role.COORDINATOR,))
         late = " (nộp muộn)" if report_is_late(report) else ""
         title = f"{unit.name} đã gửi báo cáo kỳ {period.name}{late}"
     elif action in ("return", "send_back"):
-        users = unit_recipients([unit.pk])
+        users = unit_members([unit.pk])[unit.pk]
         title = f"Báo cáo kỳ {period.name} bị trả lại để sửa"
     elif action == "accept":
-        users = unit_recipients([unit.pk])
+        users = unit_members([unit.pk])[unit.pk]
         title = f"Cơ quan đầu mối đã tiếp nhận báo cáo kỳ {period.name}"
     else:
         return
