@@ -19,10 +19,9 @@ from tests.plans.plan_data import parsed_plan, sha, task
 from tests.reporting.conftest import Tracked, at
 from ttdn.plans.models import WorkItem
 from ttdn.plans.services import plan_import
+from ttdn.reporting.evidence import evidence_add_file, evidence_add_link
 from ttdn.reporting.models import Evidence, Indicator, ReportStatus, TaskUpdate, UnitReport
 from ttdn.reporting.services import (
-    evidence_add_file,
-    evidence_add_link,
     report_open,
     task_update_save,
 )

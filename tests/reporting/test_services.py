@@ -14,11 +14,10 @@ from ttdn.core.errors import Conflict, PermissionDenied, ValidationFailed
 from ttdn.notifications.models import Notification
 from ttdn.plans.models import TaskOccurrence, WorkItem
 from ttdn.plans.tracking import task_hold, work_items_mark_overdue
+from ttdn.reporting.evidence import evidence_add_file, evidence_add_link
 from ttdn.reporting.models import Indicator, ReportStatus, TaskUpdate, UnitReport
 from ttdn.reporting.selectors import period_completeness, report_lines, report_totals
 from ttdn.reporting.services import (
-    evidence_add_file,
-    evidence_add_link,
     period_update,
     report_open,
     report_save,

@@ -14,6 +14,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ttdn.core.errors import NotFound, ValidationFailed
 from ttdn.plans.models import AssignmentRole, TaskStatus
 from ttdn.plans.selectors import plan_get_for_user
+from ttdn.reporting import evidence as evidence_files
 from ttdn.reporting import selectors, services
 from ttdn.reporting.api_schemas import (
     ActionIn,
@@ -134,8 +135,8 @@ def _indicator_ids(values: dict[str, int]) -> dict[int, int]:
 )
 def evidence_file_add(request: HttpRequest, update_id: int, file: File[UploadedFile]) -> object:
     update = selectors.update_get_for_user(user=request.user, pk=update_id)
-    services.evidence_size_check(name=file.name or "", size=file.size or 0)
-    evidence = services.evidence_add_file(
+    evidence_files.evidence_size_check(name=file.name or "", size=file.size or 0)
+    evidence = evidence_files.evidence_add_file(
         user=request.user, update=update, name=file.name or "", data=file.read()
     )
     return Status(201, evidence)
@@ -148,7 +149,7 @@ def evidence_file_add(request: HttpRequest, update_id: int, file: File[UploadedF
 )
 def evidence_link_add(request: HttpRequest, update_id: int, payload: LinkIn) -> object:
     update = selectors.update_get_for_user(user=request.user, pk=update_id)
-    evidence = services.evidence_add_link(
+    evidence = evidence_files.evidence_add_link(
         user=request.user, update=update, url=payload.url, title=payload.title
     )
     return Status(201, evidence)
@@ -177,7 +178,7 @@ def evidence_file(request: HttpRequest, evidence_id: int) -> object:
 @router.delete("/evidence/{evidence_id}", response={204: None, **ERRORS}, summary="Gỡ minh chứng")
 def evidence_delete(request: HttpRequest, evidence_id: int) -> object:
     evidence = selectors.evidence_get_for_user(user=request.user, pk=evidence_id)
-    services.evidence_remove(user=request.user, evidence=evidence)
+    evidence_files.evidence_remove(user=request.user, evidence=evidence)
     return Status(204, None)
 
 

@@ -37,6 +37,7 @@ from ttdn.reporting.demo_data import (
     Report,
     Update,
 )
+from ttdn.reporting.evidence import evidence_add_link
 from ttdn.reporting.models import (
     Evidence,
     Indicator,
@@ -48,7 +49,6 @@ from ttdn.reporting.models import (
 )
 from ttdn.reporting.selectors import period_closed_reason, report_lines
 from ttdn.reporting.services import (
-    evidence_add_link,
     indicator_values_suggested,
     periods_create_defaults,
     report_open,

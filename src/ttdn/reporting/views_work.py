@@ -26,6 +26,7 @@ from ttdn.core.history import history_rows
 from ttdn.plans.lifecycle import HELD
 from ttdn.plans.models import TaskStatus, WorkItem
 from ttdn.plans.selectors import plans_list
+from ttdn.reporting import evidence as evidence_files
 from ttdn.reporting import selectors, services
 from ttdn.reporting.forms import (
     NO_PERIOD,
@@ -221,7 +222,7 @@ def _render_item(
         "form": extra.pop("form", None) or _update_form(page),
         "link_form": extra.pop("link_form", None) or EvidenceLinkForm(),
         "max_mb": settings.TTDN_EVIDENCE_MAX_MB,
-        "allowed_types": services.ALLOWED_TYPES,
+        "allowed_types": evidence_files.ALLOWED_TYPES,
         **extra,
     }
     if request.htmx and request.method == "GET":
@@ -310,8 +311,8 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     errors, added = [], 0
     for upload in files:
         try:
-            services.evidence_size_check(name=upload.name or "", size=upload.size or 0)
-            services.evidence_add_file(
+            evidence_files.evidence_size_check(name=upload.name or "", size=upload.size or 0)
+            evidence_files.evidence_add_file(
                 user=request.user, update=page.update, name=upload.name or "", data=upload.read()
             )
             added += 1
@@ -335,7 +336,7 @@ def evidence_link(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _render_item(request, page, link_form=form, status=400)
     try:
-        services.evidence_add_link(
+        evidence_files.evidence_add_link(
             user=request.user,
             update=page.update,
             url=form.cleaned_data["url"],
@@ -352,7 +353,7 @@ def evidence_link(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = selectors.evidence_get_for_user(user=request.user, pk=pk)
     item = evidence.update.work_item
-    services.evidence_remove(user=request.user, evidence=evidence)
+    evidence_files.evidence_remove(user=request.user, evidence=evidence)
     messages.success(request, _("Đã gỡ minh chứng “%(title)s”.") % {"title": evidence.title})
     url = reverse("reporting:work_item", args=[item.pk])
     period_id = evidence.update.period_id
