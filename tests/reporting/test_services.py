@@ -280,3 +280,18 @@ def test_pages_read_overdue_before_the_daily_job_runs(tracked: Tracked) -> None:
         assert (item.status, item.current_status) == ("not_started", "not_started")
     with time_machine.travel(at(2026, 7, 1), tick=False):
         assert (item.current_status, item.get_current_status_display()) == ("overdue", "Quá hạn")
+
+
+def test_audit_trail_reads_as_people_write(tracked: Tracked) -> None:
+    from ttdn.core.history import history_rows
+
+    report = _submit_report(tracked, "Quý I/2026", at(2026, 3, 14))
+    changes: dict[str, tuple[str, str]] = {}
+    for row in history_rows(report):  # newest first: keep each field's latest change
+        for change in row.changes:
+            changes.setdefault(change.field, (change.old, change.new))
+    leader = tracked.world.users["unit_leader"]
+    assert changes["lãnh đạo duyệt"] == ("—", str(leader))
+    assert changes["gửi lần đầu lúc"] == ("—", "09:00 14/03/2026")
+    assert changes["trạng thái"] == ("Lãnh đạo đã duyệt", "Đã gửi cơ quan đầu mối")
+    assert "version" not in changes

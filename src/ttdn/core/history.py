@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # Fields that change with every save and tell a reader nothing (the optimistic-lock counter).
@@ -35,14 +36,29 @@ def _label(model: Any, name: str) -> str:
         return name
 
 
-def _show(value: object, model: Any = None, name: str = "") -> str:
-    """The value as people read it: a choice's label ("Đang thực hiện"), not its code."""
+def _show(
+    value: object, model: Any = None, name: str = "", names: dict[Any, str] | None = None
+) -> str:
+    """The value as people read it: a choice's label ("Đang thực hiện") not its code, a
+    person's or unit's name not its id, a time in Vietnam time as dd/mm/yyyy."""
     if value in (None, ""):
         return "—"
     try:
-        choices = dict(model._meta.get_field(name).flatchoices) if model is not None else {}
+        field = model._meta.get_field(name) if model is not None else None
     except Exception:  # a field removed since the record was written
-        choices = {}
+        field = None
+    if field is not None and field.is_relation and field.many_to_one:
+        key = (field.related_model, value)
+        if names is not None and key not in names:
+            names[key] = str(field.related_model._default_manager.filter(pk=value).first() or value)
+        return names[key] if names is not None else str(value)
+    if isinstance(value, dt.datetime):
+        return f"{timezone.localtime(value):%H:%M %d/%m/%Y}"
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, bool):
+        return str(_("có") if value else _("không"))
+    choices = dict(field.flatchoices) if field is not None and field.choices else {}
     return str(choices.get(value, value))
 
 
@@ -52,6 +68,7 @@ def history_rows(instance: Any, *, limit: int = 200) -> list[HistoryRow]:
         instance.history.select_related("history_user").order_by("-history_id")[: limit + 1]
     )
     rows = []
+    names: dict[Any, str] = {}  # related rows already named, so each is read once
     for record, older in zip(records, [*records[1:], None], strict=False):
         if len(rows) == limit:
             break
@@ -61,8 +78,8 @@ def history_rows(instance: Any, *, limit: int = 200) -> list[HistoryRow]:
             changes = tuple(
                 FieldChange(
                     _label(type(instance), c.field),
-                    _show(c.old, type(instance), c.field),
-                    _show(c.new, type(instance), c.field),
+                    _show(c.old, type(instance), c.field, names),
+                    _show(c.new, type(instance), c.field, names),
                 )
                 for c in delta.changes
                 if c.field not in BOOKKEEPING

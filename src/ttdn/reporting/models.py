@@ -58,7 +58,12 @@ class ReportingPeriod(models.Model):
         help_text=_("Sau hạn, đơn vị không sửa được số liệu của kỳ (trừ báo cáo bị trả lại)."),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tạo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -174,7 +179,11 @@ class Evidence(models.Model):
     size = models.PositiveBigIntegerField(default=0)
     url = models.URLField(_("đường dẫn"), max_length=2000, blank=True)
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thêm"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     added_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -217,16 +226,31 @@ class UnitReport(models.Model):
     difficulties = models.TextField(_("tồn tại, khó khăn"), blank=True)
     proposals = models.TextField(_("đề xuất, kiến nghị"), blank=True)
     prepared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người soạn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lãnh đạo duyệt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     approved_at = models.DateTimeField(_("duyệt lúc"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
     first_submitted_at = models.DateTimeField(_("gửi lần đầu lúc"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cơ quan đầu mối xem xét"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     reviewed_at = models.DateTimeField(_("xem xét lúc"), null=True, blank=True)
     review_comment = models.TextField(_("ý kiến của cơ quan đầu mối"), blank=True)
@@ -255,7 +279,11 @@ class Reminder(models.Model):
     subject = models.CharField(_("trích yếu"), max_length=255)
     text = models.TextField(_("nội dung đôn đốc"))
     sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người gửi"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     sent_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
     recipients = models.PositiveIntegerField(_("số người nhận"), default=0)

@@ -7,367 +7,1031 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('plans', '0002_tracking'),
-        ('units', '0001_initial'),
+        ("plans", "0002_tracking"),
+        ("units", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, unique=True, verbose_name='mã')),
-                ('name', models.CharField(max_length=200, verbose_name='chỉ tiêu')),
-                ('measure', models.CharField(max_length=50, verbose_name='đơn vị tính')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('active', models.BooleanField(default=True, verbose_name='đang dùng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, unique=True, verbose_name="mã")),
+                ("name", models.CharField(max_length=200, verbose_name="chỉ tiêu")),
+                ("measure", models.CharField(max_length=50, verbose_name="đơn vị tính")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                ("active", models.BooleanField(default=True, verbose_name="đang dùng")),
             ],
             options={
-                'verbose_name': 'chỉ tiêu kết quả',
-                'verbose_name_plural': 'chỉ tiêu kết quả',
-                'ordering': ['order', 'name'],
+                "verbose_name": "chỉ tiêu kết quả",
+                "verbose_name_plural": "chỉ tiêu kết quả",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalIndicator',
+            name="HistoricalIndicator",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.SlugField(max_length=40, verbose_name='mã')),
-                ('name', models.CharField(max_length=200, verbose_name='chỉ tiêu')),
-                ('measure', models.CharField(max_length=50, verbose_name='đơn vị tính')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
-                ('active', models.BooleanField(default=True, verbose_name='đang dùng')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=40, verbose_name="mã")),
+                ("name", models.CharField(max_length=200, verbose_name="chỉ tiêu")),
+                ("measure", models.CharField(max_length=50, verbose_name="đơn vị tính")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="thứ tự")),
+                ("active", models.BooleanField(default=True, verbose_name="đang dùng")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical chỉ tiêu kết quả',
-                'verbose_name_plural': 'historical chỉ tiêu kết quả',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical chỉ tiêu kết quả",
+                "verbose_name_plural": "historical chỉ tiêu kết quả",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalReportingPeriod',
+            name="HistoricalReportingPeriod",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('quarter', 'Quý'), ('half', '6 tháng'), ('year', 'Năm'), ('ad_hoc', 'Đột xuất')], max_length=10, verbose_name='loại kỳ')),
-                ('name', models.CharField(max_length=150, verbose_name='tên kỳ báo cáo')),
-                ('starts', models.DateField(verbose_name='từ ngày')),
-                ('ends', models.DateField(verbose_name='đến ngày')),
-                ('deadline', models.DateField(verbose_name='hạn gửi báo cáo')),
-                ('lock_after_deadline', models.BooleanField(default=False, help_text='Sau hạn, đơn vị không sửa được số liệu của kỳ (trừ báo cáo bị trả lại).', verbose_name='khóa sau hạn')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan', verbose_name='kế hoạch')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("quarter", "Quý"),
+                            ("half", "6 tháng"),
+                            ("year", "Năm"),
+                            ("ad_hoc", "Đột xuất"),
+                        ],
+                        max_length=10,
+                        verbose_name="loại kỳ",
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="tên kỳ báo cáo")),
+                ("starts", models.DateField(verbose_name="từ ngày")),
+                ("ends", models.DateField(verbose_name="đến ngày")),
+                ("deadline", models.DateField(verbose_name="hạn gửi báo cáo")),
+                (
+                    "lock_after_deadline",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Sau hạn, đơn vị không sửa được số liệu của kỳ (trừ báo cáo bị trả lại).",
+                        verbose_name="khóa sau hạn",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.plan",
+                        verbose_name="kế hoạch",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical kỳ báo cáo',
-                'verbose_name_plural': 'historical kỳ báo cáo',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical kỳ báo cáo",
+                "verbose_name_plural": "historical kỳ báo cáo",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ReportingPeriod',
+            name="ReportingPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('quarter', 'Quý'), ('half', '6 tháng'), ('year', 'Năm'), ('ad_hoc', 'Đột xuất')], max_length=10, verbose_name='loại kỳ')),
-                ('name', models.CharField(max_length=150, verbose_name='tên kỳ báo cáo')),
-                ('starts', models.DateField(verbose_name='từ ngày')),
-                ('ends', models.DateField(verbose_name='đến ngày')),
-                ('deadline', models.DateField(verbose_name='hạn gửi báo cáo')),
-                ('lock_after_deadline', models.BooleanField(default=False, help_text='Sau hạn, đơn vị không sửa được số liệu của kỳ (trừ báo cáo bị trả lại).', verbose_name='khóa sau hạn')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='periods', to='plans.plan', verbose_name='kế hoạch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("quarter", "Quý"),
+                            ("half", "6 tháng"),
+                            ("year", "Năm"),
+                            ("ad_hoc", "Đột xuất"),
+                        ],
+                        max_length=10,
+                        verbose_name="loại kỳ",
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="tên kỳ báo cáo")),
+                ("starts", models.DateField(verbose_name="từ ngày")),
+                ("ends", models.DateField(verbose_name="đến ngày")),
+                ("deadline", models.DateField(verbose_name="hạn gửi báo cáo")),
+                (
+                    "lock_after_deadline",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Sau hạn, đơn vị không sửa được số liệu của kỳ (trừ báo cáo bị trả lại).",
+                        verbose_name="khóa sau hạn",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="periods",
+                        to="plans.plan",
+                        verbose_name="kế hoạch",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kỳ báo cáo',
-                'verbose_name_plural': 'kỳ báo cáo',
-                'ordering': ['plan', 'ends', 'starts', 'pk'],
+                "verbose_name": "kỳ báo cáo",
+                "verbose_name_plural": "kỳ báo cáo",
+                "ordering": ["plan", "ends", "starts", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(max_length=64, unique=True)),
-                ('subject', models.CharField(max_length=255, verbose_name='trích yếu')),
-                ('text', models.TextField(verbose_name='nội dung đôn đốc')),
-                ('sent_at', models.DateTimeField(auto_now_add=True, verbose_name='gửi lúc')),
-                ('recipients', models.PositiveIntegerField(default=0, verbose_name='số người nhận')),
-                ('sent_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reminders', to='units.unit')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='reporting.reportingperiod')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token", models.CharField(max_length=64, unique=True)),
+                ("subject", models.CharField(max_length=255, verbose_name="trích yếu")),
+                ("text", models.TextField(verbose_name="nội dung đôn đốc")),
+                ("sent_at", models.DateTimeField(auto_now_add=True, verbose_name="gửi lúc")),
+                (
+                    "recipients",
+                    models.PositiveIntegerField(default=0, verbose_name="số người nhận"),
+                ),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reminders",
+                        to="units.unit",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="reporting.reportingperiod",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'văn bản đôn đốc',
-                'verbose_name_plural': 'văn bản đôn đốc',
-                'ordering': ['-sent_at'],
+                "verbose_name": "văn bản đôn đốc",
+                "verbose_name_plural": "văn bản đôn đốc",
+                "ordering": ["-sent_at"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalUnitReport',
+            name="HistoricalUnitReport",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Đang soạn'), ('pending_approval', 'Chờ lãnh đạo duyệt'), ('approved', 'Lãnh đạo đã duyệt'), ('submitted', 'Đã gửi cơ quan đầu mối'), ('accepted', 'Đã tiếp nhận'), ('returned', 'Bị trả lại')], default='draft', max_length=20, verbose_name='trạng thái')),
-                ('summary', models.TextField(blank=True, verbose_name='đánh giá chung')),
-                ('difficulties', models.TextField(blank=True, verbose_name='tồn tại, khó khăn')),
-                ('proposals', models.TextField(blank=True, verbose_name='đề xuất, kiến nghị')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='duyệt lúc')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='gửi lúc')),
-                ('first_submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='gửi lần đầu lúc')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='xem xét lúc')),
-                ('review_comment', models.TextField(blank=True, verbose_name='ý kiến của cơ quan đầu mối')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('approved_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('prepared_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='units.unit', verbose_name='đơn vị')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reporting.reportingperiod', verbose_name='kỳ báo cáo')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Đang soạn"),
+                            ("pending_approval", "Chờ lãnh đạo duyệt"),
+                            ("approved", "Lãnh đạo đã duyệt"),
+                            ("submitted", "Đã gửi cơ quan đầu mối"),
+                            ("accepted", "Đã tiếp nhận"),
+                            ("returned", "Bị trả lại"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="đánh giá chung")),
+                ("difficulties", models.TextField(blank=True, verbose_name="tồn tại, khó khăn")),
+                ("proposals", models.TextField(blank=True, verbose_name="đề xuất, kiến nghị")),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="duyệt lúc"),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="gửi lúc"),
+                ),
+                (
+                    "first_submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="gửi lần đầu lúc"),
+                ),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="xem xét lúc"),
+                ),
+                (
+                    "review_comment",
+                    models.TextField(blank=True, verbose_name="ý kiến của cơ quan đầu mối"),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "prepared_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="units.unit",
+                        verbose_name="đơn vị",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="reporting.reportingperiod",
+                        verbose_name="kỳ báo cáo",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical báo cáo của đơn vị',
-                'verbose_name_plural': 'historical báo cáo của đơn vị',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical báo cáo của đơn vị",
+                "verbose_name_plural": "historical báo cáo của đơn vị",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalTaskUpdate',
+            name="HistoricalTaskUpdate",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('narrative', models.TextField(blank=True, verbose_name='kết quả thực hiện')),
-                ('status', models.CharField(choices=[('not_started', 'Chưa bắt đầu'), ('in_progress', 'Đang thực hiện'), ('done', 'Hoàn thành'), ('overdue', 'Quá hạn'), ('paused', 'Tạm dừng'), ('cancelled', 'Hủy')], max_length=12, verbose_name='trạng thái')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ (%)')),
-                ('spent_vnd', models.BigIntegerField(blank=True, null=True, verbose_name='kinh phí đã chi (đồng)')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='cập nhật lúc')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('author', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người cập nhật')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('work_item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.workitem')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reporting.reportingperiod', verbose_name='kỳ báo cáo')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("narrative", models.TextField(blank=True, verbose_name="kết quả thực hiện")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Chưa bắt đầu"),
+                            ("in_progress", "Đang thực hiện"),
+                            ("done", "Hoàn thành"),
+                            ("overdue", "Quá hạn"),
+                            ("paused", "Tạm dừng"),
+                            ("cancelled", "Hủy"),
+                        ],
+                        max_length=12,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ (%)"),
+                ),
+                (
+                    "spent_vnd",
+                    models.BigIntegerField(
+                        blank=True, null=True, verbose_name="kinh phí đã chi (đồng)"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="cập nhật lúc"),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người cập nhật",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "work_item",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.workitem",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="reporting.reportingperiod",
+                        verbose_name="kỳ báo cáo",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical cập nhật tiến độ',
-                'verbose_name_plural': 'historical cập nhật tiến độ',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical cập nhật tiến độ",
+                "verbose_name_plural": "historical cập nhật tiến độ",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalReminder',
+            name="HistoricalReminder",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('token', models.CharField(db_index=True, max_length=64)),
-                ('subject', models.CharField(max_length=255, verbose_name='trích yếu')),
-                ('text', models.TextField(verbose_name='nội dung đôn đốc')),
-                ('sent_at', models.DateTimeField(blank=True, editable=False, verbose_name='gửi lúc')),
-                ('recipients', models.PositiveIntegerField(default=0, verbose_name='số người nhận')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('sent_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='units.unit')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reporting.reportingperiod')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("token", models.CharField(db_index=True, max_length=64)),
+                ("subject", models.CharField(max_length=255, verbose_name="trích yếu")),
+                ("text", models.TextField(verbose_name="nội dung đôn đốc")),
+                (
+                    "sent_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="gửi lúc"),
+                ),
+                (
+                    "recipients",
+                    models.PositiveIntegerField(default=0, verbose_name="số người nhận"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="units.unit",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="reporting.reportingperiod",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical văn bản đôn đốc',
-                'verbose_name_plural': 'historical văn bản đôn đốc',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical văn bản đôn đốc",
+                "verbose_name_plural": "historical văn bản đôn đốc",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='TaskUpdate',
+            name="TaskUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('narrative', models.TextField(blank=True, verbose_name='kết quả thực hiện')),
-                ('status', models.CharField(choices=[('not_started', 'Chưa bắt đầu'), ('in_progress', 'Đang thực hiện'), ('done', 'Hoàn thành'), ('overdue', 'Quá hạn'), ('paused', 'Tạm dừng'), ('cancelled', 'Hủy')], max_length=12, verbose_name='trạng thái')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ (%)')),
-                ('spent_vnd', models.BigIntegerField(blank=True, null=True, verbose_name='kinh phí đã chi (đồng)')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='cập nhật lúc')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người cập nhật')),
-                ('period', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='updates', to='reporting.reportingperiod', verbose_name='kỳ báo cáo')),
-                ('work_item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='plans.workitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("narrative", models.TextField(blank=True, verbose_name="kết quả thực hiện")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Chưa bắt đầu"),
+                            ("in_progress", "Đang thực hiện"),
+                            ("done", "Hoàn thành"),
+                            ("overdue", "Quá hạn"),
+                            ("paused", "Tạm dừng"),
+                            ("cancelled", "Hủy"),
+                        ],
+                        max_length=12,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ (%)"),
+                ),
+                (
+                    "spent_vnd",
+                    models.BigIntegerField(
+                        blank=True, null=True, verbose_name="kinh phí đã chi (đồng)"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="cập nhật lúc")),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người cập nhật",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="updates",
+                        to="reporting.reportingperiod",
+                        verbose_name="kỳ báo cáo",
+                    ),
+                ),
+                (
+                    "work_item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="plans.workitem",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cập nhật tiến độ',
-                'verbose_name_plural': 'cập nhật tiến độ',
-                'ordering': ['-updated_at', '-pk'],
+                "verbose_name": "cập nhật tiến độ",
+                "verbose_name_plural": "cập nhật tiến độ",
+                "ordering": ["-updated_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalUpdateValue',
+            name="HistoricalUpdateValue",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('value', models.PositiveBigIntegerField(verbose_name='số lượng')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indicator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reporting.indicator')),
-                ('update', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reporting.taskupdate')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.PositiveBigIntegerField(verbose_name="số lượng")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="reporting.indicator",
+                    ),
+                ),
+                (
+                    "update",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="reporting.taskupdate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical số liệu chỉ tiêu',
-                'verbose_name_plural': 'historical số liệu chỉ tiêu',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical số liệu chỉ tiêu",
+                "verbose_name_plural": "historical số liệu chỉ tiêu",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalEvidence',
+            name="HistoricalEvidence",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('file', 'Tệp đính kèm'), ('link', 'Đường dẫn')], max_length=10, verbose_name='loại')),
-                ('title', models.CharField(max_length=255, verbose_name='tên')),
-                ('file', models.TextField(blank=True, max_length=100, verbose_name='tệp')),
-                ('content_type', models.CharField(blank=True, max_length=100)),
-                ('size', models.PositiveBigIntegerField(default=0)),
-                ('url', models.URLField(blank=True, max_length=2000, verbose_name='đường dẫn')),
-                ('added_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('added_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('update', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reporting.taskupdate')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("file", "Tệp đính kèm"), ("link", "Đường dẫn")],
+                        max_length=10,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="tên")),
+                ("file", models.TextField(blank=True, max_length=100, verbose_name="tệp")),
+                ("content_type", models.CharField(blank=True, max_length=100)),
+                ("size", models.PositiveBigIntegerField(default=0)),
+                ("url", models.URLField(blank=True, max_length=2000, verbose_name="đường dẫn")),
+                ("added_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "update",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="reporting.taskupdate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical minh chứng',
-                'verbose_name_plural': 'historical minh chứng',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical minh chứng",
+                "verbose_name_plural": "historical minh chứng",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('file', 'Tệp đính kèm'), ('link', 'Đường dẫn')], max_length=10, verbose_name='loại')),
-                ('title', models.CharField(max_length=255, verbose_name='tên')),
-                ('file', models.FileField(blank=True, upload_to='evidence/%Y/%m/', verbose_name='tệp')),
-                ('content_type', models.CharField(blank=True, max_length=100)),
-                ('size', models.PositiveBigIntegerField(default=0)),
-                ('url', models.URLField(blank=True, max_length=2000, verbose_name='đường dẫn')),
-                ('added_at', models.DateTimeField(auto_now_add=True)),
-                ('added_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('update', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='reporting.taskupdate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("file", "Tệp đính kèm"), ("link", "Đường dẫn")],
+                        max_length=10,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="tên")),
+                (
+                    "file",
+                    models.FileField(blank=True, upload_to="evidence/%Y/%m/", verbose_name="tệp"),
+                ),
+                ("content_type", models.CharField(blank=True, max_length=100)),
+                ("size", models.PositiveBigIntegerField(default=0)),
+                ("url", models.URLField(blank=True, max_length=2000, verbose_name="đường dẫn")),
+                ("added_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "update",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="reporting.taskupdate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'minh chứng',
-                'verbose_name_plural': 'minh chứng',
-                'ordering': ['added_at', 'pk'],
+                "verbose_name": "minh chứng",
+                "verbose_name_plural": "minh chứng",
+                "ordering": ["added_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='UnitReport',
+            name="UnitReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Đang soạn'), ('pending_approval', 'Chờ lãnh đạo duyệt'), ('approved', 'Lãnh đạo đã duyệt'), ('submitted', 'Đã gửi cơ quan đầu mối'), ('accepted', 'Đã tiếp nhận'), ('returned', 'Bị trả lại')], default='draft', max_length=20, verbose_name='trạng thái')),
-                ('summary', models.TextField(blank=True, verbose_name='đánh giá chung')),
-                ('difficulties', models.TextField(blank=True, verbose_name='tồn tại, khó khăn')),
-                ('proposals', models.TextField(blank=True, verbose_name='đề xuất, kiến nghị')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='duyệt lúc')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='gửi lúc')),
-                ('first_submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='gửi lần đầu lúc')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='xem xét lúc')),
-                ('review_comment', models.TextField(blank=True, verbose_name='ý kiến của cơ quan đầu mối')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='reporting.reportingperiod', verbose_name='kỳ báo cáo')),
-                ('prepared_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='period_reports', to='units.unit', verbose_name='đơn vị')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Đang soạn"),
+                            ("pending_approval", "Chờ lãnh đạo duyệt"),
+                            ("approved", "Lãnh đạo đã duyệt"),
+                            ("submitted", "Đã gửi cơ quan đầu mối"),
+                            ("accepted", "Đã tiếp nhận"),
+                            ("returned", "Bị trả lại"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="đánh giá chung")),
+                ("difficulties", models.TextField(blank=True, verbose_name="tồn tại, khó khăn")),
+                ("proposals", models.TextField(blank=True, verbose_name="đề xuất, kiến nghị")),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="duyệt lúc"),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="gửi lúc"),
+                ),
+                (
+                    "first_submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="gửi lần đầu lúc"),
+                ),
+                (
+                    "reviewed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="xem xét lúc"),
+                ),
+                (
+                    "review_comment",
+                    models.TextField(blank=True, verbose_name="ý kiến của cơ quan đầu mối"),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="reporting.reportingperiod",
+                        verbose_name="kỳ báo cáo",
+                    ),
+                ),
+                (
+                    "prepared_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="period_reports",
+                        to="units.unit",
+                        verbose_name="đơn vị",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'báo cáo của đơn vị',
-                'verbose_name_plural': 'báo cáo của đơn vị',
-                'ordering': ['period', 'unit__name'],
+                "verbose_name": "báo cáo của đơn vị",
+                "verbose_name_plural": "báo cáo của đơn vị",
+                "ordering": ["period", "unit__name"],
             },
         ),
         migrations.CreateModel(
-            name='UpdateValue',
+            name="UpdateValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.PositiveBigIntegerField(verbose_name='số lượng')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='reporting.indicator')),
-                ('update', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='reporting.taskupdate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.PositiveBigIntegerField(verbose_name="số lượng")),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="reporting.indicator",
+                    ),
+                ),
+                (
+                    "update",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="values",
+                        to="reporting.taskupdate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'số liệu chỉ tiêu',
-                'verbose_name_plural': 'số liệu chỉ tiêu',
-                'ordering': ['indicator__order', 'pk'],
+                "verbose_name": "số liệu chỉ tiêu",
+                "verbose_name_plural": "số liệu chỉ tiêu",
+                "ordering": ["indicator__order", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='reportingperiod',
-            constraint=models.UniqueConstraint(fields=('plan', 'name'), name='period_name_unique'),
+            model_name="reportingperiod",
+            constraint=models.UniqueConstraint(fields=("plan", "name"), name="period_name_unique"),
         ),
         migrations.AddConstraint(
-            model_name='reportingperiod',
-            constraint=models.CheckConstraint(condition=models.Q(('ends__gte', models.F('starts'))), name='period_dates_ordered'),
+            model_name="reportingperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends__gte", models.F("starts"))), name="period_dates_ordered"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='taskupdate',
-            constraint=models.UniqueConstraint(condition=models.Q(('period__isnull', False)), fields=('work_item', 'period'), name='update_once_per_period'),
+            model_name="taskupdate",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("period__isnull", False)),
+                fields=("work_item", "period"),
+                name="update_once_per_period",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='taskupdate',
-            constraint=models.UniqueConstraint(condition=models.Q(('period__isnull', True)), fields=('work_item',), name='update_once_outside_periods'),
+            model_name="taskupdate",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("period__isnull", True)),
+                fields=("work_item",),
+                name="update_once_outside_periods",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='taskupdate',
-            constraint=models.CheckConstraint(condition=models.Q(('progress__lte', 100)), name='update_progress_max'),
+            model_name="taskupdate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("progress__lte", 100)), name="update_progress_max"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='taskupdate',
-            constraint=models.CheckConstraint(condition=models.Q(('spent_vnd__isnull', True), ('spent_vnd__gte', 0), _connector='OR'), name='update_spent_not_negative'),
+            model_name="taskupdate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("spent_vnd__isnull", True), ("spent_vnd__gte", 0), _connector="OR"
+                ),
+                name="update_spent_not_negative",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unitreport',
-            constraint=models.UniqueConstraint(fields=('period', 'unit'), name='unit_report_once_per_period'),
+            model_name="unitreport",
+            constraint=models.UniqueConstraint(
+                fields=("period", "unit"), name="unit_report_once_per_period"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='updatevalue',
-            constraint=models.UniqueConstraint(fields=('update', 'indicator'), name='update_value_unique'),
+            model_name="updatevalue",
+            constraint=models.UniqueConstraint(
+                fields=("update", "indicator"), name="update_value_unique"
+            ),
         ),
     ]
