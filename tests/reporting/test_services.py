@@ -295,3 +295,25 @@ def test_audit_trail_reads_as_people_write(tracked: Tracked) -> None:
     assert changes["gửi lần đầu lúc"] == ("—", "09:00 14/03/2026")
     assert changes["trạng thái"] == ("Lãnh đạo đã duyệt", "Đã gửi cơ quan đầu mối")
     assert "version" not in changes
+
+
+def test_a_tracked_plan_is_not_replaced_by_a_reimport(tracked: Tracked) -> None:
+    from tests.plans.plan_data import parsed_plan, sha
+    from ttdn.plans.models import Plan
+    from ttdn.plans.services import plan_import
+
+    with time_machine.travel(at(2026, 5, 10), tick=False):
+        _update(tracked, tracked.item("II.1", "T-SNGV"), "Quý II/2026", progress=40)
+    with pytest.raises(Conflict) as caught:
+        plan_import(
+            user=tracked.world.users["coordinator"],
+            parsed=parsed_plan(),  # the same number and year: a replacement
+            source_name="ke-hoach-sua.docx",
+            source_sha256=sha("ke-hoach-sua"),
+            replace=True,
+        )
+    assert "đang được theo dõi thực hiện (1 phần việc đã cập nhật, 6 kỳ báo cáo)" in (
+        caught.value.message
+    )
+    assert list(Plan.objects.values_list("pk", flat=True)) == [tracked.plan.pk]
+    assert TaskUpdate.objects.get().progress == 40
