@@ -1,10 +1,14 @@
-"""Who answers for a unit: its own officers and leaders, or those of the nearest unit above."""
+"""Who answers for a unit (its own officers and leaders, or those of the nearest unit above),
+and what happens when the mail server is down."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.conftest import World
 from tests.factories import UnitFactory, UserFactory
-from ttdn.notifications.services import unit_members
+from ttdn.notifications.models import Notification
+from ttdn.notifications.services import Message, notify, unit_members
 from ttdn.units.models import Role
 
 
@@ -24,3 +28,19 @@ def test_units_without_accounts_are_answered_for_by_the_unit_above(world: World)
 def test_a_unit_with_nobody_up_the_line_has_no_one(world: World) -> None:
     lone = UnitFactory(code="T-LE", name="Đơn vị chưa có tài khoản")
     assert unit_members([lone.pk]) == {lone.pk: []}
+
+
+def test_a_mail_server_down_keeps_the_notification_and_the_action(
+    world: World, settings: Any, django_capture_on_commit_callbacks: Any, caplog: Any
+) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
+    officer = world.users["unit_officer"]
+    officer.email = "canbo@songv.example"
+    officer.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        created = notify(users=[officer], messages=[Message("k:1", "report", "Thử")])
+    assert created == 1
+    row = Notification.objects.get(user=officer)
+    assert (row.title, row.emailed_at) == ("Thử", None)
+    assert "Không gửi được 1 thư thông báo" in caplog.text

@@ -6,6 +6,7 @@ so a job that runs twice, a worker retried after a crash or a double click never
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ from django.utils import timezone
 
 from ttdn.notifications.models import Notification
 from ttdn.units.models import Role, Unit, User
+
+logger = logging.getLogger(__name__)
 
 UNIT_WORKERS = (Role.UNIT_OFFICER, Role.UNIT_LEADER)
 
@@ -115,9 +118,16 @@ def _email(people: dict[int, User], created: dict[int, list[Notification]]) -> N
         parts += ["", "Thư này do hệ thống TTĐN gửi tự động; vui lòng không trả lời."]
         batch.append((subject, "\n".join(parts), settings.DEFAULT_FROM_EMAIL, [user.email]))
         sent.extend(row.pk for row in rows)
-    if batch:
+    if not batch:
+        return
+    try:
         send_mass_mail(batch, fail_silently=False)
-        Notification.objects.filter(pk__in=sent).update(emailed_at=timezone.now())
+    except Exception:  # the mail server is down: the action itself has already committed
+        # The in-app notifications stand; `emailed_at` stays empty, so what was not mailed
+        # can be told from the database.
+        logger.exception("Không gửi được %d thư thông báo", len(batch))
+        return
+    Notification.objects.filter(pk__in=sent).update(emailed_at=timezone.now())
 
 
 def notification_mark_read(*, user: Any, ids: Iterable[int] | None = None) -> int:
