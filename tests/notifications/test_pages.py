@@ -36,7 +36,10 @@ def test_list_shows_only_own_notifications_newest_first_unread_bold(world: World
     assert "<strong>Nhiệm vụ II.1 đến hạn 30/06/2026 (còn 7 ngày)</strong>" in page
     assert "<strong>Báo cáo kỳ Quý II/2026" not in page
     assert page.index("Báo cáo kỳ Quý II/2026") < page.index("Nhiệm vụ II.1 đến hạn")
-    assert 'Thông báo <span class="count">1<span class="visually-hidden"> chưa đọc</span></span>' in page
+    assert (
+        'Thông báo <span class="count">1<span class="visually-hidden"> chưa đọc</span></span>'
+        in page
+    )
     assert "Sắp đến hạn" in page
 
 
