@@ -1,12 +1,15 @@
-"""`ttdn plan parse|import|eval`: read a plan file, store it, or measure the parser.
+"""`ttdn plan parse|import|eval|draft-next`: read a plan file, store it, measure the parser, or
+write the draft of next year's plan.
 
 `parse` and `eval` never touch the database (they run on a machine with only the code);
-`import` stores the plan all or nothing. Bad input ends with "Lỗi: …" on stderr and exit 1.
+`import` stores the plan all or nothing; `draft-next` writes its .docx whole or not at all.
+Bad input ends with "Lỗi: …" on stderr and exit 1.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
@@ -17,7 +20,9 @@ from ttdn.core.commands import TtdnCommand
 from ttdn.core.errors import ValidationFailed
 from ttdn.plans.excel import plan_xlsx
 from ttdn.plans.models import Plan, ResolutionStatus
+from ttdn.plans.next_year import carried_over_counts, next_year_draft
 from ttdn.plans.parsing import PlanParseError, parse_file
+from ttdn.plans.plan_docx import plan_docx
 from ttdn.plans.reading import plan_file_bytes
 from ttdn.plans.selectors import plan_mentions, plan_totals
 from ttdn.plans.services import plan_import_file
@@ -46,6 +51,14 @@ class Command(TtdnCommand):
         evaluate.add_argument("--gold", type=Path, required=True)
         evaluate.add_argument("--samples", type=Path, required=True)
         evaluate.add_argument("--check", action="store_true", help="thoát mã 1 khi dưới ngưỡng")
+        draft = sub.add_parser(
+            "draft-next", help="Lập dự thảo kế hoạch năm sau từ kế hoạch năm --year (tệp .docx)."
+        )
+        draft.add_argument(
+            "--year", type=int, required=True, help="năm của kế hoạch đang thực hiện"
+        )
+        draft.add_argument("--output", type=Path, required=True, help="tệp dự thảo .docx")
+        draft.add_argument("--plan", type=int, default=None, help="mã kế hoạch khi năm có nhiều")
 
     def run(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -53,6 +66,8 @@ class Command(TtdnCommand):
             self._parse(options["file"], options["format"], options["output"])
         elif action == "import":
             self._import(options["file"], options["user"], options["replace"])
+        elif action == "draft-next":
+            self._draft_next(options["year"], options["output"], options["plan"])
         else:
             self._eval(options["gold"], options["samples"], options["check"])
 
@@ -84,6 +99,20 @@ class Command(TtdnCommand):
         for line in import_summary(plan):
             self.stdout.write(line)
 
+    def _draft_next(self, year: int, output: Path, plan_id: int | None) -> None:
+        if output.suffix.lower() != ".docx":
+            raise ValidationFailed(f"Tệp dự thảo phải có đuôi .docx: {output}.")
+        plan = plan_of_year(year, plan_id)
+        draft = next_year_draft(plan=plan)
+        issuer = draft.document.issuer or "Ủy ban nhân dân"
+        data = plan_docx(draft, province=plan.province or settings.TTDN_PROVINCE, issuer=issuer)
+        write_whole(output, data)
+        recurring, unfinished = carried_over_counts(draft)
+        self.stdout.write(
+            f"Đã ghi dự thảo kế hoạch năm {year + 1} vào {output}: {len(draft.tasks)} nhiệm vụ "
+            f"chuyển tiếp ({recurring} định kỳ, thường xuyên; {unfinished} chưa hoàn thành)."
+        )
+
     def _eval(self, gold: Path, samples: Path, check: bool) -> None:
         from ttdn.plans.parsing.evaluation import THRESHOLDS, evaluate
 
@@ -111,6 +140,38 @@ def parse_plan_file(path: Path) -> Any:
         return parse_file(path, province=settings.TTDN_PROVINCE or None)
     except PlanParseError as exc:
         raise ValidationFailed(exc.message) from exc
+
+
+def plan_of_year(year: int, plan_id: int | None) -> Plan:
+    """The one plan of `year` (or the one given by id); several without --plan are listed."""
+    plans = list(
+        Plan.objects.filter(year=year).select_related("document", "issuer_unit").order_by("pk")
+    )
+    if plan_id is not None:
+        plans = [p for p in plans if p.pk == plan_id]
+        if not plans:
+            raise ValidationFailed(f"Không có kế hoạch mã {plan_id} của năm {year}.")
+    if not plans:
+        raise ValidationFailed(f"Không có kế hoạch nào của năm {year} trong hệ thống.")
+    if len(plans) > 1:
+        listed = "; ".join(
+            f"{p.pk}: {p.document.number or 'chưa có số'} “{p.title}”" for p in plans
+        )
+        raise ValidationFailed(
+            f"Năm {year} có {len(plans)} kế hoạch, chọn một bằng --plan MÃ ({listed})."
+        )
+    return plans[0]
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write through a temporary file beside the target: a failure leaves no file behind."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise ValidationFailed(f"Không ghi được tệp {path}: {exc.strerror or exc}.") from exc
 
 
 def import_summary(plan: Plan) -> list[str]:
