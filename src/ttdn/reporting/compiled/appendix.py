@@ -1,0 +1,100 @@
+"""The report's appendix as an Excel workbook (openpyxl): one row per task of part I with its
+units, due date, status in the period, the units' results, the planned budget and the money
+spent, then a SUM row (Excel formulas, so an officer's corrections add up)."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+from ttdn.reporting.compiled.model import ReportData, TaskResult
+
+COLUMNS = (  # (heading, width)
+    ("STT", 7),
+    ("Mục trong kế hoạch", 12),
+    ("Nhiệm vụ", 50),
+    ("Đơn vị chủ trì", 28),
+    ("Đơn vị phối hợp", 28),
+    ("Hạn", 12),
+    ("Tình trạng", 16),
+    ("Kết quả thực hiện", 60),
+    ("Kinh phí dự kiến (đồng)", 18),
+    ("Kinh phí đã chi (đồng)", 18),
+)
+HEADER_ROW = 4
+BUDGET_COLUMN, SPENT_COLUMN = 9, 10
+MONEY = "#,##0"
+_FILL = PatternFill("solid", fgColor="D9E1F2")
+_THIN = Side(style="thin", color="999999")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def _results(task: TaskResult) -> str:
+    lines = [f"{n.unit}: {n.text}" for n in task.narratives]
+    if task.figures:
+        lines.append(f"Số liệu: {task.figures_text}")
+    return "\n".join(lines)
+
+
+def appendix_xlsx(data: ReportData) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Phụ lục"
+    sheet["A1"] = f"PHỤ LỤC: {data.title.upper()}"
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet["A2"] = (
+        f"(Kèm theo Báo cáo số {data.number} của {data.issuer_name}; "
+        f"số liệu tính đến ngày {data.as_of})"
+    )
+    sheet["A2"].font = Font(italic=True)
+    for column, (title, width) in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row=HEADER_ROW, column=column, value=title)
+        cell.font, cell.fill, cell.border = Font(bold=True), _FILL, _BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        sheet.column_dimensions[cell.column_letter].width = width
+    number = 0
+    for section in data.sections:
+        for task in section.tasks:
+            number += 1
+            sheet.append(
+                [
+                    number,
+                    task.ref,
+                    task.text,
+                    task.lead,
+                    task.support,
+                    task.due,
+                    task.status,
+                    _results(task),
+                    task.budget_vnd,
+                    task.spent_vnd,
+                ]
+            )
+            _style_row(sheet, sheet.max_row)
+    _sum_row(sheet, first=HEADER_ROW + 1, last=HEADER_ROW + number)
+    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=4)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _style_row(sheet, row: int) -> None:  # type: ignore[no-untyped-def]
+    for column in range(1, len(COLUMNS) + 1):
+        cell = sheet.cell(row=row, column=column)
+        cell.border = _BORDER
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for column in (BUDGET_COLUMN, SPENT_COLUMN):
+        sheet.cell(row=row, column=column).number_format = MONEY
+
+
+def _sum_row(sheet, *, first: int, last: int) -> None:  # type: ignore[no-untyped-def]
+    row = last + 1
+    sheet.cell(row=row, column=3, value="Tổng cộng").font = Font(bold=True)
+    for column in (BUDGET_COLUMN, SPENT_COLUMN):
+        letter = sheet.cell(row=row, column=column).column_letter
+        formula = f"=SUM({letter}{first}:{letter}{last})" if last >= first else 0
+        cell = sheet.cell(row=row, column=column, value=formula)
+        cell.font, cell.number_format, cell.border = Font(bold=True), MONEY, _BORDER

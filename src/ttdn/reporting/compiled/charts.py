@@ -1,0 +1,90 @@
+"""The report's charts as PNG bytes (matplotlib, Agg backend, no display needed): completion by
+section (stacked bars) and on-time completion by unit or by period (horizontal bars). DejaVu
+Sans ships inside matplotlib and has every Vietnamese letter, so nothing depends on the
+server's fonts."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Sequence
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.figure import Figure
+
+from ttdn.reporting.compiled.model import Bar
+
+FONT = "DejaVu Sans"
+STACK = (  # (field, legend, colour)
+    ("done_on_time", "Hoàn thành đúng hạn", "#2e7d32"),
+    ("done_late", "Hoàn thành muộn", "#f9a825"),
+    ("overdue", "Quá hạn", "#c62828"),
+    ("pending", "Chưa đến hạn", "#90a4ae"),
+)
+DPI = 110
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+def _figure(width: float, height: float) -> Figure:
+    figure = Figure(figsize=(width, height))
+    figure.set_layout_engine("constrained")
+    return figure
+
+
+def _wrap(label: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(label, width)[:3]) or "—"
+
+
+def section_chart(bars: Sequence[Bar], *, title: str) -> bytes:
+    """Stacked bars per section: done on time, done late, overdue, pending (occurrences)."""
+    with matplotlib.rc_context({"font.family": FONT}):
+        return _section_chart(bars, title)
+
+
+def _section_chart(bars: Sequence[Bar], title: str) -> bytes:
+    figure = _figure(7.5, 4.2)
+    axes = figure.add_subplot()
+    labels = [_wrap(bar.label, 18) for bar in bars] or ["—"]
+    bottoms = [0] * len(labels)
+    for field, legend, colour in STACK:
+        values = [getattr(bar, field) for bar in bars] or [0]
+        axes.bar(labels, values, bottom=bottoms, label=legend, color=colour, width=0.6)
+        bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+    axes.set_title(title, fontfamily=FONT, fontsize=11)
+    axes.set_ylabel("Số lần thực hiện đến hạn trong kỳ", fontfamily=FONT, fontsize=9)
+    axes.tick_params(axis="x", labelsize=7)
+    axes.legend(fontsize=8, prop={"family": FONT, "size": 8}, loc="upper right")
+    axes.spines[["top", "right"]].set_visible(False)
+    return _png(figure)
+
+
+def timeliness_chart(bars: Sequence[Bar], *, title: str) -> bytes:
+    """Horizontal bars of the on-time share (0–100%), one per unit (or period), lowest first so
+    the units to chase stand out."""
+    with matplotlib.rc_context({"font.family": FONT}):
+        return _timeliness_chart(bars, title)
+
+
+def _timeliness_chart(bars: Sequence[Bar], title: str) -> bytes:
+    ordered = sorted(bars, key=lambda bar: (bar.share, bar.label)) or [Bar("—")]
+    height = min(2.0 + 0.22 * len(ordered), 11.0)
+    figure = _figure(7.5, height)
+    axes = figure.add_subplot()
+    labels = [_wrap(bar.label, 45) for bar in ordered]
+    shares = [round(100 * bar.share) for bar in ordered]
+    colours = ["#c62828" if s < 50 else "#f9a825" if s < 80 else "#2e7d32" for s in shares]
+    axes.barh(labels, shares, color=colours, height=0.7)
+    axes.set_xlim(0, 100)
+    axes.set_xlabel("% hoàn thành đúng hạn", fontfamily=FONT, fontsize=9)
+    axes.set_title(title, fontfamily=FONT, fontsize=11)
+    axes.tick_params(axis="y", labelsize=6 if len(ordered) > 25 else 8)
+    axes.spines[["top", "right"]].set_visible(False)
+    return _png(figure)

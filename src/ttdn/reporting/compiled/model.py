@@ -1,0 +1,132 @@
+"""What a compiled report says, as frozen dataclasses (no Django here): `ReportData`'s fields are
+the placeholders of the report template, the nested ones its loops (sections → tasks →
+narratives, figures, issues). `data` fills them from the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An indicator's total (sum of the units' UpdateValue for the period)."""
+
+    name: str
+    measure: str
+    value: int
+
+    @property
+    def text(self) -> str:
+        amount = f"{self.value:,}".replace(",", ".")  # 1.250 tin, bài
+        return f"{self.name}: {amount} {self.measure}"
+
+
+@dataclass(frozen=True)
+class Narrative:
+    unit: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    number: str  # "1.2": section 1 of part I, its second task
+    ref: str  # as printed in the plan ("II.1-2")
+    text: str
+    lead: str  # đơn vị chủ trì, names joined
+    support: str  # đơn vị phối hợp
+    due: str  # dd/mm/yyyy or ""
+    status: str  # label in the period ("Hoàn thành", "Quá hạn", …)
+    status_code: str
+    narratives: tuple[Narrative, ...]
+    figures: tuple[Figure, ...]
+    budget_vnd: int | None
+    spent_vnd: int
+
+    @property
+    def figures_text(self) -> str:
+        return "; ".join(f.text for f in self.figures)
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int
+    title: str
+    tasks: tuple[TaskResult, ...]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """An overdue or unfinished task (part II) and the units whose share is not done."""
+
+    ref: str
+    text: str
+    status: str
+    due: str
+    units: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    tasks: int
+    due: int
+    done_on_time: int
+    done_late: int
+    overdue: int
+    pending: int
+    units_expected: int
+    reports_submitted: int
+    reports_on_time: int
+    timeliness: str  # "75%" or "—"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar group of a chart: a section's counts, or a unit's on-time share."""
+
+    label: str
+    done_on_time: int = 0
+    done_late: int = 0
+    overdue: int = 0
+    pending: int = 0
+    share: float = 0.0
+
+
+@dataclass(frozen=True)
+class Signature:
+    on_behalf: str  # "TM. ỦY BAN NHÂN DÂN"
+    deputy: str  # "KT. CHỦ TỊCH"
+    title: str  # "PHÓ CHỦ TỊCH"
+    name: str
+
+
+@dataclass(frozen=True)
+class ReportData:
+    kind: str  # "province" | "unit"
+    issuer_parent: str
+    issuer: str
+    issuer_name: str
+    number: str
+    place: str
+    place_date: str
+    year: int
+    period_name: str
+    period_label: str  # "năm 2026" or "Quý III/2026"
+    period_starts: str
+    period_ends: str
+    as_of: str
+    title: str
+    plan_reference: str
+    summary: Summary
+    sections: tuple[Section, ...]
+    figures: tuple[Figure, ...]
+    budget_total: str
+    spent_total: str
+    issues: tuple[Issue, ...]
+    difficulties: tuple[str, ...]
+    next_steps: tuple[str, ...]
+    proposals: tuple[str, ...]
+    signature: Signature
+    recipients: tuple[str, ...]
+    section_bars: tuple[Bar, ...]
+    timeliness_bars: tuple[Bar, ...]
+    timeliness_chart_title: str

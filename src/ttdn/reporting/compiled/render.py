@@ -1,0 +1,86 @@
+"""Rendering a report: the data into a docxtpl template (the default one or a province's own),
+the two charts inserted as inline images, the result as .docx bytes; and the whole build
+(data, charts, document, appendix) that the command and the benchmark run."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+
+from ttdn.reporting.compiled.appendix import appendix_xlsx
+from ttdn.reporting.compiled.charts import section_chart, timeliness_chart
+from ttdn.reporting.compiled.data import province_report_data, unit_report_data
+from ttdn.reporting.compiled.model import ReportData
+from ttdn.reporting.compiled.template import default_template, template_validate
+from ttdn.reporting.models import ReportingPeriod
+from ttdn.units.models import Unit
+from ttdn.units.services import require_perm
+
+CHART_WIDTH = Mm(150)
+
+
+def report_context(data: ReportData, template: DocxTemplate) -> dict[str, Any]:
+    """The template's context: every field of ReportData by name, plus the charts."""
+    context = {field.name: getattr(data, field.name) for field in dataclasses.fields(data)}
+    sections = section_chart(data.section_bars, title="Tình hình thực hiện nhiệm vụ theo lĩnh vực")
+    timeliness = timeliness_chart(data.timeliness_bars, title=data.timeliness_chart_title)
+    context["chart_sections"] = InlineImage(template, io.BytesIO(sections), width=CHART_WIDTH)
+    context["chart_timeliness"] = InlineImage(template, io.BytesIO(timeliness), width=CHART_WIDTH)
+    return context
+
+
+def report_docx(data: ReportData, *, template: bytes | None = None) -> bytes:
+    """The report as .docx bytes; a province's own `template` is checked first."""
+    if template is not None:
+        template_validate(template)
+    document = DocxTemplate(io.BytesIO(template or default_template()))
+    document.render(report_context(data, document), autoescape=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class BuiltReport:
+    data: ReportData
+    docx: bytes
+    xlsx: bytes
+
+
+def report_build(
+    *,
+    user: Any | None,
+    period: ReportingPeriod,
+    unit: Unit | None = None,
+    today: dt.date | None = None,
+    template: bytes | None = None,
+) -> BuiltReport:
+    """The province report of the period (or `unit`'s own report) and its appendix.
+
+    `user` None is the server console (`ttdn report build`); a user needs the dashboard's
+    right for the province report, and the right to see the unit's reports for a unit's.
+    """
+    if user is not None:
+        require_perm(
+            user,
+            "reporting.view_dashboard" if unit is None else "reporting.view_item",
+            None if unit is None else _UnitRef(unit),
+        )
+    if unit is None:
+        data = province_report_data(period=period, today=today)
+    else:
+        data = unit_report_data(period=period, unit=unit, today=today)
+    return BuiltReport(data, report_docx(data, template=template), appendix_xlsx(data))
+
+
+@dataclass(frozen=True)
+class _UnitRef:
+    """A unit seen as an object it owns, for the `unit`-based permission predicates."""
+
+    unit: Unit
