@@ -227,6 +227,9 @@ def test_docx_page_fonts_and_header_follow_decree_30(plan: Plan) -> None:
     margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
     assert [round(length.mm) for length in size] == [210, 297]  # A4, stored in twentieths of pt
     assert [round(length.mm, 1) for length in margins] == [20, 20, 30, 15]
+    assert section.different_first_page_header_footer is True  # page numbers from page 2
+    [page] = section.header.paragraphs[0]._p.findall(docx.oxml.ns.qn("w:fldSimple"))
+    assert page.get(docx.oxml.ns.qn("w:instr")) == "PAGE"
     normal = document.styles["Normal"].font
     assert (normal.name, normal.size) == ("Times New Roman", Pt(14))
 
