@@ -13,19 +13,30 @@ from pathlib import Path
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from docx import Document
 from docx.shared import Pt
 from openpyxl import load_workbook
 
+from tests.conftest import World
+from tests.plans.plan_data import parsed_plan, sha, task
 from tests.reporting.conftest import Tracked, at
 from ttdn.core.errors import ValidationFailed
-from ttdn.plans.models import Task
+from ttdn.plans.models import Task, WorkItem
+from ttdn.plans.services import plan_import
 from ttdn.reporting.compiled.appendix import appendix_xlsx
 from ttdn.reporting.compiled.data import province_report_data, unit_report_data
 from ttdn.reporting.compiled.render import report_docx
 from ttdn.reporting.compiled.template import default_template, template_validate
 from ttdn.reporting.models import Indicator, ReportingPeriod, UpdateValue
-from ttdn.reporting.services import report_open, report_save, report_transition, task_update_save
+from ttdn.reporting.services import (
+    periods_create_defaults,
+    report_open,
+    report_save,
+    report_transition,
+    task_update_save,
+)
 
 TODAY = dt.date(2026, 11, 22)
 YEAR = "Năm 2026"
@@ -335,3 +346,98 @@ def test_cli_writes_both_files_and_fails_cleanly(built: Built, tmp_path: Path, c
     with pytest.raises(SystemExit):
         call_command("report", "build", "--year", "2026", "--output", str(tmp_path / "a.pdf"))
     assert "phải có đuôi .docx" in capsys.readouterr().err
+
+
+def _year_of_plan(world: World, size: int) -> ReportingPeriod:
+    """A plan of `size` tasks, each with an update and a figure from its lead unit."""
+    coordinator = world.users["coordinator"]
+    tasks = tuple(
+        task(
+            f"II.{n}",
+            f"Nhiệm vụ thông tin đối ngoại số {n}.",
+            lead=("Sở Ngoại vụ",),
+            support=("Công an tỉnh Quảng Trị",),
+            due=dt.date(2026, 6, 30),
+            budget=1_000_000,
+        )
+        for n in range(1, size + 1)
+    )
+    news = Indicator.objects.get(code="tin-bai").pk
+    with time_machine.travel(at(2026, 1, 25), tick=False):
+        plan = plan_import(
+            user=coordinator,
+            parsed=parsed_plan(number=f"{size}/KH-UBND", tasks=tasks),
+            source_name=f"ke-hoach-{size}.docx",
+            source_sha256=sha(f"ke-hoach-{size}"),
+        )
+        year = {p.name: p for p in periods_create_defaults(user=coordinator, plan=plan)}[YEAR]
+    with time_machine.travel(at(2026, 5, 10), tick=False):
+        for item in WorkItem.objects.filter(
+            occurrence__task__plan=plan, unit=world.foreign_affairs
+        ):
+            task_update_save(
+                user=world.users["unit_officer"],
+                item=item,
+                period=year,
+                narrative="Đã làm.",
+                status="done",
+                progress=100,
+                values={news: 3},
+                version=0,
+            )
+    return year
+
+
+def test_data_gathering_reads_a_fixed_number_of_queries(
+    world: World, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    small, large = _year_of_plan(world, 3), _year_of_plan(world, 12)
+    counts = []
+    for period, size in ((small, 3), (large, 12)):
+        with CaptureQueriesContext(connection) as queries:
+            data = province_report_data(period=period, today=TODAY)
+        assert sum(len(s.tasks) for s in data.sections) == size
+        assert [f.text for f in data.figures] == [f"Số tin, bài: {3 * size} tin, bài"]
+        counts.append(len(queries.captured_queries))
+    assert counts[0] == counts[1]
+    with django_assert_max_num_queries(15):
+        province_report_data(period=large, today=TODAY)
+    with django_assert_max_num_queries(12):
+        unit_report_data(period=large, unit=world.foreign_affairs, today=TODAY)
+
+
+def test_report_of_the_demo(tmp_path: Path, db: None) -> None:
+    """`ttdn demo`, then the command: the figures in the report are the demo's data."""
+    call_command("demo", allow_production=True)
+    output, xlsx = tmp_path / "demo.docx", tmp_path / "demo.xlsx"
+    with time_machine.travel(at(2026, 11, 22), tick=False):
+        call_command(
+            "report", "build", "--year", "2026", "--output", str(output), "--xlsx", str(xlsx)
+        )
+    period = ReportingPeriod.objects.get(name=YEAR)
+    texts = _texts(Document(output))
+    shown = 0
+    for indicator in Indicator.objects.order_by("order"):
+        total = sum(
+            UpdateValue.objects.filter(update__period=period, indicator=indicator).values_list(
+                "value", flat=True
+            )
+        )
+        if total:
+            amount = f"{total:,}".replace(",", ".")
+            assert f"- {indicator.name}: {amount} {indicator.measure}." in texts
+            shown += 1
+    assert shown >= 3
+    tasks = Task.objects.filter(plan=period.plan).count()
+    sheet = load_workbook(xlsx).active
+    assert sheet.max_row == 4 + tasks + 1
+    budgets = sum(
+        Task.objects.filter(plan=period.plan)
+        .values_list("budget_vnd", flat=True)
+        .exclude(budget_vnd=None)
+    )
+    assert (
+        sum(row[8] or 0 for row in sheet.iter_rows(min_row=5, max_row=4 + tasks, values_only=True))
+        == budgets
+    )
+    assert len(Document(output).inline_shapes) == 2
