@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
 from ttdn.reporting.compiled.model import ReportData, TaskResult
 
@@ -29,6 +29,14 @@ MONEY = "#,##0"
 _FILL = PatternFill("solid", fgColor="D9E1F2")
 _THIN = Side(style="thin", color="999999")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+# Named styles: one registry lookup per cell instead of one per attribute (6 000 cells).
+_CELL = NamedStyle("ttdn-cell", border=_BORDER, alignment=Alignment(vertical="top", wrap_text=True))
+_MONEY = NamedStyle(
+    "ttdn-money",
+    border=_BORDER,
+    alignment=Alignment(vertical="top"),
+    number_format=MONEY,
+)
 
 
 def _results(task: TaskResult) -> str:
@@ -43,6 +51,8 @@ def appendix_xlsx(data: ReportData) -> bytes:
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "Phụ lục"
+    workbook.add_named_style(_CELL)
+    workbook.add_named_style(_MONEY)
     sheet["A1"] = f"PHỤ LỤC: {data.title.upper()}"
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A2"] = (
@@ -83,11 +93,8 @@ def appendix_xlsx(data: ReportData) -> bytes:
 
 def _style_row(sheet, row: int) -> None:  # type: ignore[no-untyped-def]
     for column in range(1, len(COLUMNS) + 1):
-        cell = sheet.cell(row=row, column=column)
-        cell.border = _BORDER
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-    for column in (BUDGET_COLUMN, SPENT_COLUMN):
-        sheet.cell(row=row, column=column).number_format = MONEY
+        money = column in (BUDGET_COLUMN, SPENT_COLUMN)
+        sheet.cell(row=row, column=column).style = "ttdn-money" if money else "ttdn-cell"
 
 
 def _sum_row(sheet, *, first: int, last: int) -> None:  # type: ignore[no-untyped-def]

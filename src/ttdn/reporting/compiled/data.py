@@ -94,7 +94,8 @@ def _summary(
 
 
 def _section_bars(sections: dict[str, TaskCounts], order: list[str]) -> tuple[Bar, ...]:
-    known = [s for s in order if s in sections] + sorted(set(sections) - set(order))
+    known = [s for s in dict.fromkeys(order) if s in sections]
+    known += sorted(set(sections) - set(known))
     return tuple(
         Bar(
             _section_title(s),
