@@ -269,7 +269,7 @@ def _unit_texts(reports: Iterable[UnitReport], field: str) -> list[str]:
     return lines
 
 
-def _money(rows: _Rows, sections: tuple[Section, ...]) -> tuple[str, str]:
+def _money(sections: tuple[Section, ...]) -> tuple[str, str]:
     tasks = [t for s in sections for t in s.tasks]
     budget = sum(t.budget_vnd or 0 for t in tasks)
     return format_vnd(budget), format_vnd(sum(t.spent_vnd for t in tasks))
@@ -292,7 +292,7 @@ def province_report_data(*, period: ReportingPeriod, today: dt.date | None = Non
     figures = board.figures
     issuer_province = plan.issuer_unit.province if plan.issuer_unit else ""
     province = plan.province or issuer_province or settings.TTDN_PROVINCE or "…"
-    budget, spent = _money(rows, sections)
+    budget, spent = _money(sections)
     label = _period_label(period)
     return ReportData(
         kind="province",
@@ -417,7 +417,7 @@ def unit_report_data(
     )
     mine = figures.units[0] if figures.units else None
     parent = unit.parent.name.upper() if unit.parent_id and unit.parent else ""
-    budget, spent = _money(rows, sections)
+    budget, spent = _money(sections)
     label = _period_label(period)
     scorecard = unit_scorecard(unit=unit, plan=plan, today=today)
     return ReportData(
