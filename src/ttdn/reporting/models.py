@@ -1,4 +1,5 @@
-"""Indicator, ReportingPeriod, TaskUpdate (+ values and evidence), UnitReport and Reminder."""
+"""Indicator, ReportingPeriod, TaskUpdate (+ values and evidence), UnitReport, Reminder and
+ReportTemplate."""
 
 from __future__ import annotations
 
@@ -296,3 +297,40 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class ReportTemplate(models.Model):
+    """A report template (.docx with docxtpl placeholders) an administrator uploaded in place of
+    the built-in one; at most one of each kind is active, none active means the built-in one.
+    Stored files are never changed: a new wording is a new upload, an older one can be reused."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("Báo cáo của tỉnh")
+        UNIT = "unit", _("Báo cáo của đơn vị")
+
+    kind = models.CharField(_("loại báo cáo"), max_length=20, choices=Kind.choices)
+    file = models.FileField(_("tệp mẫu"), upload_to="report-templates/")
+    name = models.CharField(_("tên mẫu"), max_length=200)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tải lên"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+    active = models.BooleanField(_("đang dùng"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mẫu báo cáo")
+        verbose_name_plural = _("mẫu báo cáo")
+        ordering = ["kind", "-uploaded_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind"], condition=Q(active=True), name="report_template_one_active"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display()})"

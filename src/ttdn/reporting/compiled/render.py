@@ -18,6 +18,7 @@ from ttdn.reporting.compiled.charts import section_chart, timeliness_chart
 from ttdn.reporting.compiled.data import province_report_data, unit_report_data
 from ttdn.reporting.compiled.model import ReportData
 from ttdn.reporting.compiled.template import default_template, template_validate
+from ttdn.reporting.compiled.templates_store import report_template_active
 from ttdn.reporting.models import ReportingPeriod
 from ttdn.units.models import Unit
 from ttdn.units.services import require_perm
@@ -76,6 +77,8 @@ def report_build(
         data = province_report_data(period=period, today=today)
     else:
         data = unit_report_data(period=period, unit=unit, today=today)
+    if template is None:
+        template = report_template_active(kind="province" if unit is None else "unit")
     return BuiltReport(data, report_docx(data, template=template), appendix_xlsx(data))
 
 
