@@ -235,6 +235,13 @@ def test_admin_upload_form_calls_the_service_and_shows_its_errors(tracked: Track
     assert (stored.name, stored.kind, stored.active) == ("Mẫu của tỉnh", "province", True)
     assert stored.uploaded_by == tracked.world.users["admin"]
     assert "II. HẠN CHẾ VÀ NGUYÊN NHÂN" in _headings(tracked)
+    file_url = reverse("admin:reporting_reporttemplate_file", args=[stored.pk])
+    assert file_url in client.get(reverse("admin:reporting_reporttemplate_changelist")).text
+    download = client.get(file_url)
+    assert download["Content-Disposition"] == (
+        f'attachment; filename="mau-bao-cao-{stored.pk}.docx"'
+    )
+    assert download.content == _edited(HEADING, "II. HẠN CHẾ VÀ NGUYÊN NHÂN")
 
 
 def test_admin_download_of_the_default_and_the_actions(tracked: Tracked) -> None:
@@ -242,9 +249,7 @@ def test_admin_download_of_the_default_and_the_actions(tracked: Tracked) -> None
     download = client.get(reverse("admin:reporting_reporttemplate_default", args=["unit"]))
     assert download.status_code == 200
     assert download["Content-Disposition"] == 'attachment; filename="mau-bao-cao-cua-don-vi.docx"'
-    assert b"".join(download.streaming_content if download.streaming else [download.content]) == (
-        default_template()
-    )
+    assert download.content == default_template()
     wrong = reverse("admin:reporting_reporttemplate_default", args=["year"])
     assert client.get(wrong).status_code == 404
     first = _upload(tracked, "HẠN CHẾ")

@@ -169,7 +169,8 @@ class ReportTemplateAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="Tệp")
     def download(self, obj: ReportTemplate) -> str:
-        return format_html('<a href="{}">{}</a>', obj.file.url, obj.file.name.rsplit("/", 1)[-1])
+        url = reverse("admin:reporting_reporttemplate_file", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.file.name.rsplit("/", 1)[-1])
 
     def get_urls(self) -> list[URLPattern]:
         default = path(
@@ -177,7 +178,26 @@ class ReportTemplateAdmin(SimpleHistoryAdmin):
             self.admin_site.admin_view(self.default_view),
             name="reporting_reporttemplate_default",
         )
-        return [default, *super().get_urls()]
+        stored = path(
+            "<int:pk>/file/",
+            self.admin_site.admin_view(self.file_view),
+            name="reporting_reporttemplate_file",
+        )
+        return [default, stored, *super().get_urls()]
+
+    def file_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """A stored template as a .docx download (media files are not served directly)."""
+        template = ReportTemplate.objects.filter(pk=pk).first()
+        if template is None or not self.has_view_permission(request, template):
+            raise Http404
+        try:
+            with template.file.open("rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            raise Http404 from exc
+        response = HttpResponse(data, content_type=DOCX)
+        response["Content-Disposition"] = f'attachment; filename="mau-bao-cao-{template.pk}.docx"'
+        return response
 
     def default_view(self, request: HttpRequest, kind: str) -> HttpResponse:
         """The built-in template as a .docx download, to start editing in Word."""
