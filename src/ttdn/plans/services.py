@@ -34,7 +34,12 @@ from ttdn.plans.tracking import work_items_sync
 from ttdn.plans.validation import plan_problems
 from ttdn.text.normalize import fold, nfc
 from ttdn.units.models import AliasSource, Unit, UnitAlias
-from ttdn.units.services import require_perm, save_audited, unit_refresh_search_key
+from ttdn.units.services import (
+    audit_actor,
+    require_perm,
+    save_audited,
+    unit_refresh_search_key,
+)
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 MAX_ALIAS_CHARS = 255
@@ -85,7 +90,7 @@ def plan_import(
         source_name=nfc(source_name).strip()[:255],
         source_sha256=source_sha256,
         parsed=parsed.to_json(),
-        imported_by=user if getattr(user, "is_authenticated", False) else None,
+        imported_by=audit_actor(user),
     )
     save_audited(plan, user)
     _create_tasks(user, plan, parsed, PlanMentions(context, mappings))
@@ -177,7 +182,7 @@ def _plan_delete(plan: Plan, user: Any) -> None:
         plan,
     ]
     for row in rows:
-        row._history_user = _history_user(user)
+        row._history_user = audit_actor(user)
         row.delete()
 
 
@@ -225,7 +230,7 @@ def _create_tasks(user: Any, plan: Plan, parsed: ParsedPlan, mentions: PlanMenti
         )
         for order, task in enumerate(parsed.tasks, start=1)
     ]
-    bulk_create_with_history(tasks, Task, default_user=_history_user(user))
+    bulk_create_with_history(tasks, Task, default_user=audit_actor(user))
     resolved = mentions.resolve_all(
         text for task in parsed.tasks for text in (*task.lead, *task.support)
     )
@@ -247,7 +252,7 @@ def _create_tasks(user: Any, plan: Plan, parsed: ParsedPlan, mentions: PlanMenti
                         candidates=list(mention.candidates),
                     )
                 )
-    bulk_create_with_history(assignments, TaskAssignment, default_user=_history_user(user))
+    bulk_create_with_history(assignments, TaskAssignment, default_user=audit_actor(user))
 
 
 def _mapped_units(mappings: dict[str, int]) -> dict[str, Unit]:
@@ -278,7 +283,3 @@ def _save_aliases(user: Any, units: dict[str, Unit]) -> None:
         alias = UnitAlias(unit=unit, text=shown, folded=key, source=AliasSource.OFFICER)
         save_audited(alias, user)
         unit_refresh_search_key(unit=unit)
-
-
-def _history_user(user: Any) -> Any:
-    return user if getattr(user, "is_authenticated", False) else None

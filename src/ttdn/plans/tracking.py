@@ -21,11 +21,7 @@ from ttdn.plans import lifecycle
 from ttdn.plans.lifecycle import ItemState, TransitionRefused
 from ttdn.plans.models import AssignmentRole, Plan, Task, TaskOccurrence, WorkItem
 from ttdn.plans.schedule import occurrences
-from ttdn.units.services import require_perm
-
-
-def _actor(user: Any) -> Any:
-    return user if getattr(user, "is_authenticated", False) else None
+from ttdn.units.services import audit_actor, require_perm
 
 
 def _state(row: WorkItem | TaskOccurrence | Task) -> ItemState:
@@ -196,7 +192,7 @@ def work_items_mark_overdue(*, today: dt.date | None = None) -> int:
 def _save_item(item: WorkItem, state: ItemState, user: Any, reason: str) -> None:
     item.status, item.progress, item.completed_at = state.status, state.progress, state.completed_at
     item.version += 1
-    item._history_user = _actor(user)
+    item._history_user = audit_actor(user)
     item._change_reason = reason[:100] if reason else None
     item.save()
 
@@ -219,7 +215,7 @@ def roll_up_occurrences(*, occurrence_ids: Iterable[int], today: dt.date, user: 
             continue
         occurrence.status, occurrence.progress = state.status, state.progress
         occurrence.completed_at = state.completed_at
-        occurrence._history_user = _actor(user)
+        occurrence._history_user = audit_actor(user)
         occurrence.save()
         task_ids.add(occurrence.task_id)
     _roll_up_tasks(task_ids, user=user)
@@ -236,5 +232,5 @@ def _roll_up_tasks(task_ids: set[int], *, user: Any) -> None:
         if (task.status, task.progress) == (state.status, state.progress):
             continue
         task.status, task.progress = state.status, state.progress
-        task._history_user = _actor(user)
+        task._history_user = audit_actor(user)
         task.save()

@@ -20,6 +20,7 @@ of queries whatever the number of units and tasks.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -117,6 +118,14 @@ class Completeness:
 def rate(part: int, whole: int) -> float | None:
     """A share in [0, 1], None when nothing was expected (shown as "—", never as 0% or 100%)."""
     return None if whole == 0 else min(part, whole) / whole
+
+
+def percent(share: float | None) -> str:
+    """A share as officials write it: "83%", rounded down so unfinished work never shows
+    100%; "—" when nothing was expected."""
+    if share is None:
+        return "—"
+    return f"{min(100, math.floor(share * 100 + 1e-9))}%"
 
 
 def local_date(moment: dt.datetime) -> dt.date:

@@ -8,7 +8,6 @@ Each function reads in a fixed number of queries whatever the number of units an
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -18,19 +17,11 @@ from django.db.models import Count, Prefetch
 from ttdn.core.errors import NotFound
 from ttdn.plans.models import Plan, Task, TaskOccurrence, WorkItem
 from ttdn.plans.selectors import plan_sections
-from ttdn.reporting.completeness import TaskCounts, UnitFigures
+from ttdn.reporting.completeness import TaskCounts, UnitFigures, percent
 from ttdn.reporting.models import ReportingPeriod, UnitReport
 from ttdn.reporting.selectors import PeriodDashboard
 from ttdn.units.models import Unit
 from ttdn.units.selectors import unit_get
-
-
-def percent(rate: float | None) -> str:
-    """A share as officials write it: "83%", rounded down so unfinished work never shows
-    100%; "—" when nothing was expected."""
-    if rate is None:
-        return "—"
-    return f"{min(100, math.floor(rate * 100 + 1e-9))}%"
 
 
 def plans_to_choose() -> list[Plan]:

@@ -35,7 +35,7 @@ from ttdn.reporting.models import (
 from ttdn.reporting.selectors import period_closed_reason
 from ttdn.text.normalize import nfc
 from ttdn.units.models import Role, Unit
-from ttdn.units.services import require_perm, save_audited
+from ttdn.units.services import audit_actor, require_perm, save_audited
 
 MAX_TEXT = 20_000
 MAX_SPENT_VND = 10**15
@@ -90,7 +90,7 @@ def period_create(
         ends=ends,
         deadline=deadline,
         lock_after_deadline=lock_after_deadline,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=audit_actor(user),
     )
     save_audited(period, user)
     return period

@@ -22,6 +22,7 @@ from ttdn.plans.models import Plan, TaskStatus
 from ttdn.plans.selectors import plan_get_for_user
 from ttdn.plans.tracking import task_hold as task_hold_apply
 from ttdn.reporting import reminders, selectors, selectors_coord, services
+from ttdn.reporting.completeness import percent
 from ttdn.reporting.dashboard_xlsx import dashboard_xlsx
 from ttdn.reporting.forms_coord import (
     PeriodCreateForm,
@@ -30,7 +31,6 @@ from ttdn.reporting.forms_coord import (
     TaskHoldForm,
 )
 from ttdn.reporting.models import ReportingPeriod, ReportStatus
-from ttdn.reporting.selectors_coord import percent
 from ttdn.text.normalize import fold
 from ttdn.units.selectors import unit_get
 from ttdn.units.services import require_perm

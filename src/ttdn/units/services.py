@@ -35,8 +35,13 @@ def require_perm(user: Any, perm: str, obj: object | None = None) -> None:
         raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
 
 
+def audit_actor(actor: Any) -> Any:
+    """The user to record in the audit trail: None (the system) for the console or a job."""
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
 def save_audited(instance: Any, actor: Any) -> None:
-    instance._history_user = actor if getattr(actor, "is_authenticated", False) else None
+    instance._history_user = audit_actor(actor)
     instance.save()
 
 

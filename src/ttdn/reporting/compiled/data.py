@@ -35,7 +35,15 @@ from ttdn.reporting.compiled.model import (
     Summary,
     TaskResult,
 )
-from ttdn.reporting.completeness import ItemRow, ReportRow, TaskCounts, compute, section_counts
+from ttdn.reporting.completeness import (
+    ItemRow,
+    ReportRow,
+    TaskCounts,
+    compute,
+    percent,
+    rate,
+    section_counts,
+)
 from ttdn.reporting.models import Indicator, ReportingPeriod, TaskUpdate, UnitReport, UpdateValue
 from ttdn.reporting.selectors import (
     period_completeness,
@@ -51,10 +59,6 @@ _SECTION_NUMBER = re.compile(r"^\s*[IVXLC]+\s*[.)]\s*")
 
 def _d(day: dt.date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
-
-
-def _pct(part: int, whole: int) -> str:
-    return "—" if whole == 0 else f"{round(100 * part / whole)}%"
 
 
 def _section_title(section: str) -> str:
@@ -89,7 +93,7 @@ def _summary(
         units_expected=expected,
         reports_submitted=submitted,
         reports_on_time=on_time,
-        timeliness=_pct(on_time, expected),
+        timeliness=percent(rate(on_time, expected)),
     )
 
 
