@@ -21,10 +21,15 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-* && touch $@
 
-# Debian tools the project uses: msgfmt (translations) and Chromium (browser tests).
+# Debian tools the project uses: msgfmt (translations), Chromium (browser tests), LibreOffice,
+# pdftoppm and Times-compatible fonts (PDF export of reports, optional at run time; the tests
+# convert reports to PDF and PNG pages).
 system-packages:
 	@missing=""; command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	fc-list | grep -q "Liberation Serif" || missing="$$missing fonts-liberation"; \
 	if [ -n "$$missing" ]; then echo "apt-get install$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 

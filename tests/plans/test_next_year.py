@@ -444,9 +444,9 @@ def test_command_refuses_a_year_without_plan_and_an_unwritable_output(
     missing = tmp_path / "khong-co" / "du-thao.docx"
     code, _, err = _command("--year", "2026", "--output", str(missing))
     assert code == 1
-    assert err.startswith(f"Lỗi: Không ghi được tệp {missing}: ")
+    assert err == f"Lỗi: Không có thư mục {missing.parent} để ghi du-thao.docx.\n"
     code, _, err = _command("--year", "2026", "--output", str(tmp_path / "du-thao.txt"))
-    assert (code, err) == (1, f"Lỗi: Tệp dự thảo phải có đuôi .docx: {tmp_path / 'du-thao.txt'}.\n")
+    assert (code, err) == (1, f"Lỗi: Tệp {tmp_path / 'du-thao.txt'} phải có đuôi .docx.\n")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+import json
 import re
 from typing import Any
 
@@ -17,6 +19,7 @@ from django.db import transaction
 
 from ttdn.core.errors import NotFound, ValidationFailed
 from ttdn.plans.models import Plan, PlanDraft
+from ttdn.plans.next_year import next_year_draft
 from ttdn.plans.parsing import ParsedPlan
 from ttdn.plans.parsing import Task as ParsedTask
 from ttdn.plans.parsing.model import RECURRENCES
@@ -43,6 +46,30 @@ def plan_draft_create(*, user: Any, data: bytes, filename: str) -> PlanDraft:
         source_sha256=reading.source_sha256,
         data=reading.parsed.to_json(),
         relations=reading.relations,
+    )
+    save_audited(draft, user)
+    return draft
+
+
+@transaction.atomic
+def plan_draft_next_year(*, user: Any, plan: Plan) -> PlanDraft:
+    """Next year's plan as a draft under review (`next_year.next_year_draft`): the officer fixes
+    tasks, units and dates on the draft page, downloads it as a KẾ HOẠCH .docx for signing, and
+    may confirm it into the register like an uploaded plan."""
+    require_perm(user, "plans.import_plan")
+    parsed = next_year_draft(plan=plan)
+    data = parsed.to_json()
+    year = parsed.document.year
+    cited = plan.document.number or plan.title
+    draft = PlanDraft(
+        uploaded_by=user,
+        source_name=f"Dự thảo kế hoạch năm {year} (từ {cited})"[:255],
+        source_sha256=hashlib.sha256(
+            json.dumps(data, ensure_ascii=False, sort_keys=True, default=str).encode()
+        ).hexdigest(),
+        data=data,
+        # The draft's lead-in cites this year's plan as "Căn cứ …", as the parser reads it back.
+        relations={ref.number: "based_on" for ref in parsed.references},
     )
     save_audited(draft, user)
     return draft

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -21,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section as DocxSection
 from docx.shared import Cm, Mm, Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from ttdn.plans.parsing import ParsedPlan, Task
@@ -54,6 +54,11 @@ def plan_docx(parsed: ParsedPlan, *, province: str, issuer: str) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def draft_docx(parsed: ParsedPlan, *, province: str) -> bytes:
+    """A plan draft (next year's, or any draft under review) issued by the body it names."""
+    return plan_docx(parsed, province=province, issuer=parsed.document.issuer or "Ủy ban nhân dân")
 
 
 def issuer_full_name(issuer: str) -> str:
@@ -158,13 +163,24 @@ def _rule(where: Container, *, width_cm: float, cell_cm: float) -> None:
     paragraph._p.get_or_add_pPr().append(borders)
 
 
+def table_widths(table: Table, widths_cm: Sequence[float]) -> None:
+    """Fixed column widths, in the grid (what LibreOffice reads) and in every cell (what Word
+    reads): with only the cells' widths, LibreOffice splits the page evenly and wraps the
+    national motto."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
+
+
 def _layout_table(doc: DocxDocument, widths_cm: tuple[float, float]) -> list[_Cell]:
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
+    table_widths(table, widths_cm)
     cells = list(table.rows[0].cells)
-    for cell, width in zip(cells, widths_cm, strict=True):
-        cell.width = Cm(width)
+    for cell in cells:
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
     return cells
 

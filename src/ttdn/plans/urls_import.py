@@ -3,6 +3,7 @@
 from django.urls import path
 
 from ttdn.plans import views_import as views
+from ttdn.plans import views_next_year
 
 app_name = "plan_import"
 
@@ -19,4 +20,6 @@ urlpatterns = [
     path("<int:pk>/units/options/", views.unit_options, name="unit_options"),
     path("<int:pk>/confirm/", views.confirm, name="confirm"),
     path("<int:pk>/discard/", views.discard, name="discard"),
+    path("<int:pk>/draft.docx", views_next_year.draft_export, {"fmt": "docx"}, name="draft_docx"),
+    path("<int:pk>/draft.pdf", views_next_year.draft_export, {"fmt": "pdf"}, name="draft_pdf"),
 ]

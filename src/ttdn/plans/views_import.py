@@ -30,6 +30,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import reswap, retarget
 
 from ttdn.core.errors import ApplicationError, Conflict, PermissionDenied, ValidationFailed
+from ttdn.core.office import pdf_available
 from ttdn.plans import drafts, selectors
 from ttdn.plans.models import Plan, PlanDraft, Recurrence, ResolutionStatus
 from ttdn.plans.parsing import MAX_FILE_BYTES, ParsedPlan
@@ -281,6 +282,7 @@ def _context(
         "units": list(
             Unit.objects.order_by("name", "province").only("pk", "name", "province", "valid_to")
         ),
+        "pdf_available": pdf_available(),
     }
 
 

@@ -334,3 +334,55 @@ class ReportTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_kind_display()})"
+
+
+class CompiledReportText(models.Model):
+    """The officer's own wording of the free-text parts of a compiled report — tồn tại, khó
+    khăn (II), phương hướng, nhiệm vụ kỳ tới (III), đề xuất, kiến nghị (IV) — kept per period
+    and issuer (`unit` empty: the province report). An empty part keeps the suggested text."""
+
+    period = models.ForeignKey(
+        ReportingPeriod,
+        verbose_name=_("kỳ báo cáo"),
+        on_delete=models.CASCADE,
+        related_name="compiled_texts",
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    difficulties = models.TextField(_("tồn tại, hạn chế, khó khăn"), blank=True)
+    next_steps = models.TextField(_("phương hướng, nhiệm vụ kỳ tới"), blank=True)
+    proposals = models.TextField(_("đề xuất, kiến nghị"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người sửa"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("nội dung báo cáo tổng hợp")
+        verbose_name_plural = _("nội dung báo cáo tổng hợp")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "unit"],
+                condition=Q(unit__isnull=False),
+                name="compiled_text_one_per_unit",
+            ),
+            models.UniqueConstraint(
+                fields=["period"],
+                condition=Q(unit__isnull=True),
+                name="compiled_text_one_per_province",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} — {self.unit or _('tỉnh')}"

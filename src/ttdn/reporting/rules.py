@@ -8,12 +8,20 @@ leaders (viewer) read everything and change nothing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import rules
 
-from ttdn.units.models import Role
+from ttdn.units.models import Role, Unit
 from ttdn.units.rules import is_admin, is_coordinator, is_own_unit, sees_every_unit
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    """A unit seen as an object it owns, for the `unit`-based predicates below."""
+
+    unit: Unit
 
 
 @rules.predicate
@@ -55,3 +63,4 @@ rules.add_perm("reporting.manage_periods", coordinates)
 rules.add_perm("reporting.view_dashboard", sees_every_unit)
 rules.add_perm("reporting.send_reminder", coordinates)
 rules.add_perm("reporting.manage_templates", coordinates)
+rules.add_perm("reporting.compile_province_report", coordinates)

@@ -32,6 +32,7 @@ from ttdn.reporting.models import (
     UnitReport,
     UpdateValue,
 )
+from ttdn.reporting.rules import UnitRef
 from ttdn.reporting.selectors import period_closed_reason
 from ttdn.text.normalize import nfc
 from ttdn.units.models import Role, Unit
@@ -290,21 +291,14 @@ ACTION_LABELS = {
 @transaction.atomic
 def report_open(*, user: Any, period: ReportingPeriod, unit: Unit) -> UnitReport:
     """The unit's report for the period, created as a draft on first use."""
-    require_perm(user, "reporting.view_item", _UnitRef(unit))
+    require_perm(user, "reporting.view_item", UnitRef(unit))
     report = UnitReport.objects.filter(period=period, unit=unit).first()
     if report is not None:
         return report
-    require_perm(user, "reporting.prepare_report", _UnitRef(unit))
+    require_perm(user, "reporting.prepare_report", UnitRef(unit))
     report = UnitReport(period=period, unit=unit, prepared_by=user)
     save_audited(report, user)
     return report
-
-
-class _UnitRef:
-    """A unit seen as an object owned by it, for the same `unit`-based predicates."""
-
-    def __init__(self, unit: Unit) -> None:
-        self.unit = unit
 
 
 @transaction.atomic

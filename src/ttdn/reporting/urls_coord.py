@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ttdn.reporting import views_coord
+from ttdn.reporting import views_compiled, views_coord
 
 urlpatterns = [
     path("plans/<int:plan_pk>/periods/", views_coord.periods, name="periods"),
@@ -36,4 +36,21 @@ urlpatterns = [
     path("units/<int:unit_pk>/scorecard/", views_coord.scorecard, name="scorecard"),
     path("my-scorecard/", views_coord.my_scorecard, name="my_scorecard"),
     path("tasks/<int:task_pk>/hold/", views_coord.task_hold, name="task_hold"),
+    path("compiled/", views_compiled.compiled, name="compiled"),
+    path("compiled/texts/", views_compiled.compiled_texts, name="compiled_texts"),
+    path(
+        "compiled/report.docx",
+        views_compiled.compiled_download,
+        {"fmt": "docx"},
+        name="compiled_docx",
+    ),
+    path(
+        "compiled/report.pdf", views_compiled.compiled_download, {"fmt": "pdf"}, name="compiled_pdf"
+    ),
+    path(
+        "compiled/appendix.xlsx",
+        views_compiled.compiled_download,
+        {"fmt": "xlsx"},
+        name="compiled_xlsx",
+    ),
 ]

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -409,24 +406,11 @@ RUNNING_HEADER = "Bản dựng kiểm thử – không phải văn bản thật"
 
 
 def render_pdf(text: str) -> bytes:
-    """The plan as a PDF with a text layer: LibreOffice's export of render_docx when soffice is
-    installed, else drawn with fpdf2 and DejaVu Sans (skips the test when that font is missing)."""
-    if shutil.which("soffice"):
-        return _soffice_pdf(render_docx(text))
+    """The plan as a PDF with a text layer, drawn with fpdf2 and DejaVu Sans (skips the test when
+    that font is missing). Always fpdf2, even where LibreOffice is installed (the tests need it
+    for the compiled reports): the same renderings on every machine. The parser does not yet
+    read LibreOffice's PDF export of render_docx back to the same paragraphs."""
     return PlanPdf().draw(plan_blocks(text))
-
-
-def _soffice_pdf(docx_bytes: bytes) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "plan.docx"
-        source.write_bytes(docx_bytes)
-        subprocess.run(
-            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-        return (Path(tmp) / "plan.pdf").read_bytes()
 
 
 def pdf_fonts_or_skip() -> None:

@@ -112,6 +112,16 @@ def _section_bars(sections: dict[str, TaskCounts], order: list[str]) -> tuple[Ba
     )
 
 
+def _one_paragraph(text: str) -> str:
+    """A multi-line narrative as one paragraph: a line break inside a justified paragraph
+    stretches the line before it across the page."""
+    joined = ""
+    for line in (line.strip() for line in text.splitlines()):
+        if line:
+            joined += ("" if not joined else " " if joined[-1] in ".;:!?" else "; ") + line
+    return joined
+
+
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
@@ -177,7 +187,7 @@ def _read_rows(period: ReportingPeriod, today: dt.date) -> _Rows:
         )
     ):
         if text.strip():
-            narratives[task_id].append(Narrative(name, text.strip()))
+            narratives[task_id].append(Narrative(name, _one_paragraph(text)))
         spent[task_id] += money or 0
     figures, totals = _read_figures(period)
     return _Rows(tasks, lead, support, states, due, open_units, narratives, spent, figures, totals)
@@ -392,7 +402,7 @@ def _unit_rows(period: ReportingPeriod, unit: Unit, today: dt.date) -> tuple[_Ro
             continue
         if line.update.narrative.strip():
             rows.narratives.setdefault(task.pk, []).append(
-                Narrative(unit.name, line.update.narrative.strip())
+                Narrative(unit.name, _one_paragraph(line.update.narrative))
             )
         rows.spent[task.pk] = rows.spent.get(task.pk, 0) + (line.update.spent_vnd or 0)
         rows.figures.setdefault(task.pk, []).extend(

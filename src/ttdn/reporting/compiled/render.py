@@ -13,15 +13,16 @@ from typing import Any
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
+from ttdn.reporting.compiled.access import report_require_view
 from ttdn.reporting.compiled.appendix import appendix_xlsx
 from ttdn.reporting.compiled.charts import section_chart, timeliness_chart
 from ttdn.reporting.compiled.data import province_report_data, unit_report_data
 from ttdn.reporting.compiled.model import ReportData
 from ttdn.reporting.compiled.template import default_template, template_validate
 from ttdn.reporting.compiled.templates_store import report_template_active
+from ttdn.reporting.compiled.texts import compiled_text_apply, compiled_text_get
 from ttdn.reporting.models import ReportingPeriod
 from ttdn.units.models import Unit
-from ttdn.units.services import require_perm
 
 CHART_WIDTH = Mm(150)
 
@@ -54,6 +55,28 @@ class BuiltReport:
     xlsx: bytes
 
 
+def report_data(
+    *,
+    user: Any | None,
+    period: ReportingPeriod,
+    unit: Unit | None = None,
+    today: dt.date | None = None,
+) -> ReportData:
+    """What the province report of the period (or `unit`'s own report) says, with the
+    free-text parts the officer saved (`compiled.texts`) in place of the suggested ones.
+
+    `user` None is the server console (`ttdn report build`); a user needs the dashboard's
+    right for the province report, and the right to see the unit's reports for a unit's.
+    """
+    if user is not None:
+        report_require_view(user, unit)
+    if unit is None:
+        data = province_report_data(period=period, today=today)
+    else:
+        data = unit_report_data(period=period, unit=unit, today=today)
+    return compiled_text_apply(data, compiled_text_get(period=period, unit=unit))
+
+
 def report_build(
     *,
     user: Any | None,
@@ -62,28 +85,9 @@ def report_build(
     today: dt.date | None = None,
     template: bytes | None = None,
 ) -> BuiltReport:
-    """The province report of the period (or `unit`'s own report) and its appendix.
-
-    `user` None is the server console (`ttdn report build`); a user needs the dashboard's
-    right for the province report, and the right to see the unit's reports for a unit's.
-    """
-    if user is not None:
-        require_perm(
-            user,
-            "reporting.view_dashboard" if unit is None else "reporting.view_item",
-            None if unit is None else _UnitRef(unit),
-        )
-    if unit is None:
-        data = province_report_data(period=period, today=today)
-    else:
-        data = unit_report_data(period=period, unit=unit, today=today)
+    """`report_data` as .docx (the active template of its kind unless `template` is given)
+    and its .xlsx appendix."""
+    data = report_data(user=user, period=period, unit=unit, today=today)
     if template is None:
         template = report_template_active(kind="province" if unit is None else "unit")
     return BuiltReport(data, report_docx(data, template=template), appendix_xlsx(data))
-
-
-@dataclass(frozen=True)
-class _UnitRef:
-    """A unit seen as an object it owns, for the `unit`-based permission predicates."""
-
-    unit: Unit

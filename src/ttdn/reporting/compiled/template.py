@@ -23,6 +23,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from lxml.etree import XMLSyntaxError
 
 from ttdn.core.errors import ValidationFailed
+from ttdn.plans.plan_docx import table_widths
 from ttdn.reporting.compiled.model import ReportData
 
 FONT = "Times New Roman"
@@ -125,8 +126,7 @@ def _national_header(document) -> None:  # type: ignore[no-untyped-def]
     table = document.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borderless(table)
-    for row in table.rows:
-        row.cells[0].width, row.cells[1].width = Cm(6.5), Cm(10)
+    table_widths(table, (6.5, 10.0))
     left, right = table.cell(0, 0), table.cell(0, 1)
     left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
     right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)
@@ -186,7 +186,7 @@ def _text_block(document, heading: str, name: str) -> None:  # type: ignore[no-u
 def _signature(document) -> None:  # type: ignore[no-untyped-def]
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
-    table.cell(0, 0).width, table.cell(0, 1).width = Cm(8.5), Cm(8)
+    table_widths(table, (8.5, 8.0))
     left, right = table.cell(0, 0), table.cell(0, 1)
     for cell in (left, right):
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)

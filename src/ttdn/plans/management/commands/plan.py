@@ -9,20 +9,20 @@ Bad input ends with "Lỗi: …" on stderr and exit 1.
 from __future__ import annotations
 
 import json
-import os
 from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 
-from ttdn.core.commands import TtdnCommand
+from ttdn.core.commands import TtdnCommand, output_check, write_whole
 from ttdn.core.errors import ValidationFailed
+from ttdn.core.office import docx_to_pdf
 from ttdn.plans.excel import plan_xlsx
 from ttdn.plans.models import Plan, ResolutionStatus
 from ttdn.plans.next_year import carried_over_counts, next_year_draft
 from ttdn.plans.parsing import PlanParseError, parse_file
-from ttdn.plans.plan_docx import plan_docx
+from ttdn.plans.plan_docx import draft_docx
 from ttdn.plans.reading import plan_file_bytes
 from ttdn.plans.selectors import plan_mentions, plan_totals
 from ttdn.plans.services import plan_import_file
@@ -58,6 +58,9 @@ class Command(TtdnCommand):
             "--year", type=int, required=True, help="năm của kế hoạch đang thực hiện"
         )
         draft.add_argument("--output", type=Path, required=True, help="tệp dự thảo .docx")
+        draft.add_argument(
+            "--pdf", type=Path, default=None, help="tệp PDF của dự thảo (cần LibreOffice)"
+        )
         draft.add_argument("--plan", type=int, default=None, help="mã kế hoạch khi năm có nhiều")
 
     def run(self, *args: Any, **options: Any) -> None:
@@ -67,7 +70,7 @@ class Command(TtdnCommand):
         elif action == "import":
             self._import(options["file"], options["user"], options["replace"])
         elif action == "draft-next":
-            self._draft_next(options["year"], options["output"], options["plan"])
+            self._draft_next(options["year"], options["output"], options["plan"], options["pdf"])
         else:
             self._eval(options["gold"], options["samples"], options["check"])
 
@@ -99,19 +102,24 @@ class Command(TtdnCommand):
         for line in import_summary(plan):
             self.stdout.write(line)
 
-    def _draft_next(self, year: int, output: Path, plan_id: int | None) -> None:
-        if output.suffix.lower() != ".docx":
-            raise ValidationFailed(f"Tệp dự thảo phải có đuôi .docx: {output}.")
+    def _draft_next(self, year: int, output: Path, plan_id: int | None, pdf: Path | None) -> None:
+        output_check(output, ".docx")
+        if pdf is not None:
+            output_check(pdf, ".pdf")
         plan = plan_of_year(year, plan_id)
         draft = next_year_draft(plan=plan)
-        issuer = draft.document.issuer or "Ủy ban nhân dân"
-        data = plan_docx(draft, province=plan.province or settings.TTDN_PROVINCE, issuer=issuer)
+        data = draft_docx(draft, province=plan.province or settings.TTDN_PROVINCE)
+        pdf_data = docx_to_pdf(data) if pdf is not None else b""
         write_whole(output, data)
+        if pdf is not None:
+            write_whole(pdf, pdf_data)
         recurring, unfinished = carried_over_counts(draft)
         self.stdout.write(
             f"Đã ghi dự thảo kế hoạch năm {year + 1} vào {output}: {len(draft.tasks)} nhiệm vụ "
             f"chuyển tiếp ({recurring} định kỳ, thường xuyên; {unfinished} chưa hoàn thành)."
         )
+        if pdf is not None:
+            self.stdout.write(f"Đã ghi bản PDF vào {pdf}.")
 
     def _eval(self, gold: Path, samples: Path, check: bool) -> None:
         from ttdn.plans.parsing.evaluation import THRESHOLDS, evaluate
@@ -161,17 +169,6 @@ def plan_of_year(year: int, plan_id: int | None) -> Plan:
             f"Năm {year} có {len(plans)} kế hoạch, chọn một bằng --plan MÃ ({listed})."
         )
     return plans[0]
-
-
-def write_whole(path: Path, data: bytes) -> None:
-    """Write through a temporary file beside the target: a failure leaves no file behind."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise ValidationFailed(f"Không ghi được tệp {path}: {exc.strerror or exc}.") from exc
 
 
 def import_summary(plan: Plan) -> list[str]:

@@ -4,14 +4,13 @@ with "Lỗi: …" on stderr and exit 1, and no file is written."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
-from ttdn.core.commands import TtdnCommand
+from ttdn.core.commands import TtdnCommand, output_check, write_whole
 from ttdn.core.errors import ValidationFailed
+from ttdn.core.office import docx_to_pdf
 from ttdn.plans.models import Plan
 from ttdn.reporting.compiled.render import report_build
 from ttdn.reporting.models import PeriodKind, ReportingPeriod
@@ -29,19 +28,27 @@ class Command(TtdnCommand):
         build.add_argument("--unit", default="", help="mã đơn vị (bỏ trống: báo cáo của tỉnh)")
         build.add_argument("--output", type=Path, required=True, help="tệp báo cáo .docx")
         build.add_argument("--xlsx", type=Path, default=None, help="tệp phụ lục .xlsx")
+        build.add_argument(
+            "--pdf", type=Path, default=None, help="tệp PDF của báo cáo (cần LibreOffice)"
+        )
 
     def run(self, *args: Any, **options: Any) -> None:
-        output, xlsx = options["output"], options["xlsx"]
-        _check_target(output, ".docx")
+        output, xlsx, pdf = options["output"], options["xlsx"], options["pdf"]
+        output_check(output, ".docx")
         if xlsx is not None:
-            _check_target(xlsx, ".xlsx")
+            output_check(xlsx, ".xlsx")
+        if pdf is not None:
+            output_check(pdf, ".pdf")
         plan = plan_of_year(options["year"])
         period = period_of_plan(plan, options["period"])
         unit = unit_of_code(options["unit"]) if options["unit"] else None
         built = report_build(user=None, period=period, unit=unit)
-        _write_whole(output, built.docx)
+        pdf_data = docx_to_pdf(built.docx) if pdf is not None else b""
+        write_whole(output, built.docx)
         if xlsx is not None:
-            _write_whole(xlsx, built.xlsx)
+            write_whole(xlsx, built.xlsx)
+        if pdf is not None:
+            write_whole(pdf, pdf_data)
         tasks = sum(len(section.tasks) for section in built.data.sections)
         issuer = built.data.issuer_name
         self.stdout.write(
@@ -50,6 +57,8 @@ class Command(TtdnCommand):
         )
         if xlsx is not None:
             self.stdout.write(f"Đã ghi phụ lục vào {xlsx}.")
+        if pdf is not None:
+            self.stdout.write(f"Đã ghi bản PDF vào {pdf}.")
 
 
 def plan_of_year(year: int) -> Plan:
@@ -81,22 +90,3 @@ def unit_of_code(code: str) -> Unit:
     if unit is None:
         raise ValidationFailed(f"Không có đơn vị mã “{code}”.")
     return unit
-
-
-def _check_target(path: Path, suffix: str) -> None:
-    if path.suffix.lower() != suffix:
-        raise ValidationFailed(f"Tệp {path} phải có đuôi {suffix}.")
-    if not path.parent.is_dir():
-        raise ValidationFailed(f"Không có thư mục {path.parent} để ghi {path.name}.")
-
-
-def _write_whole(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder: a reader never sees half a file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
