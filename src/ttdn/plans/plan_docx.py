@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph
 
 from ttdn.plans.parsing import ParsedPlan, Task
 from ttdn.plans.parsing.model import Section
+from ttdn.plans.parsing.timeline import parse_timeline
 from ttdn.text.normalize import fold
 
 FONT = "Times New Roman"
@@ -278,12 +279,31 @@ def _task_lines(task: Task) -> Iterable[str]:
         yield f"Đơn vị chủ trì: {'; '.join(task.lead)}."
     if task.support:
         yield f"Đơn vị phối hợp: {'; '.join(task.support)}."
-    if task.timeline:
-        yield f"Thời gian thực hiện: {task.timeline.rstrip('. ')}."
+    time = time_phrase(task)
+    if time:
+        yield f"Thời gian thực hiện: {time}."
     if task.budget_vnd:
         yield f"Kinh phí: {task.budget_vnd:,} đồng.".replace(",", ".")
     if task.outputs:
         yield f"Kết quả/sản phẩm: {'; '.join(o.rstrip('.; ') for o in task.outputs)}."
+
+
+def time_phrase(task: Task) -> str | None:
+    """The task's time as printed, so the parser reads its due date back: the timeline when it
+    says that date; with ", hoàn thành trước ngày …" when the due date is later; the due date
+    alone when it is earlier (a deadline set on the draft is more precise than "Quý II")."""
+    timeline = (task.timeline or "").rstrip(". ") or None
+    if task.due is None:
+        return timeline
+    deadline = f"trước ngày {task.due:%d/%m/%Y}"
+    if timeline is None:
+        return deadline
+    said = parse_timeline(timeline, plan_year=task.due.year)
+    if said.due == task.due or said.recurrence:
+        return timeline
+    if said.due is not None and said.due < task.due:
+        return f"{timeline}, hoàn thành {deadline}"
+    return deadline
 
 
 def _organisation(doc: DocxDocument, parsed: ParsedPlan) -> None:

@@ -21,15 +21,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ttdn.core.errors import ApplicationError, NotFound
+from ttdn.core.errors import NotFound, ValidationFailed
 from ttdn.core.office import docx_to_pdf, pdf_available
 from ttdn.plans.models import Plan
 from ttdn.plans.selectors import plan_units
 from ttdn.reporting import selectors, selectors_coord
 from ttdn.reporting.compiled.access import report_can_edit, report_require_view
 from ttdn.reporting.compiled.preview import docx_html
-from ttdn.reporting.compiled.render import report_build
-from ttdn.reporting.compiled.texts import MAX_PART, compiled_text_get, compiled_text_save
+from ttdn.reporting.compiled.render import report_build, report_data
+from ttdn.reporting.compiled.texts import (
+    MAX_PART,
+    PARTS,
+    compiled_text_apply,
+    compiled_text_get,
+    compiled_text_save,
+)
 from ttdn.reporting.models import PeriodKind, ReportingPeriod
 from ttdn.text.normalize import fold
 from ttdn.units.models import Unit
@@ -38,7 +44,10 @@ from ttdn.units.selectors import unit_subtree_ids
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PARAGRAPHS_HELP = gettext_lazy("Mỗi dòng là một đoạn. Để trống: dùng nội dung gợi ý của hệ thống.")
+PARAGRAPHS_HELP = gettext_lazy(
+    "Mỗi dòng là một đoạn. Để trống: dùng nội dung hệ thống gợi ý (chữ mờ trong ô), nội dung "
+    "này tự cập nhật theo báo cáo của các đơn vị."
+)
 
 
 class CompiledTextForm(forms.Form):
@@ -138,16 +147,18 @@ def _report_context(
     request: HttpRequest, choice: Choice, form: CompiledTextForm | None = None
 ) -> dict[str, Any]:
     assert choice.period is not None
-    built = report_build(user=request.user, period=choice.period, unit=choice.unit)
+    suggested = report_data(
+        user=request.user, period=choice.period, unit=choice.unit, suggested=True
+    )
     saved = compiled_text_get(period=choice.period, unit=choice.unit)
+    data = compiled_text_apply(suggested, saved)
+    built = report_build(user=request.user, period=choice.period, unit=choice.unit, data=data)
     if form is None:
         form = CompiledTextForm(
-            initial={
-                part: getattr(saved, part) for part in ("difficulties", "next_steps", "proposals")
-            }
-            if saved
-            else {}
+            initial={part: getattr(saved, part) for part in PARTS} if saved else {}
         )
+    for part in PARTS:  # the suggestion shows in an empty box, greyed
+        form.fields[part].widget.attrs["placeholder"] = "\n".join(getattr(suggested, part))
     return {
         "data": built.data,
         "preview": docx_html(built.docx),  # escaped by docx_html
@@ -169,7 +180,7 @@ def compiled_texts(request: HttpRequest) -> HttpResponse:
             compiled_text_save(
                 user=request.user, period=choice.period, unit=choice.unit, **form.cleaned_data
             )
-        except ApplicationError as exc:
+        except ValidationFailed as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Đã lưu nội dung các phần II, III, IV của báo cáo."))

@@ -61,9 +61,11 @@ def report_data(
     period: ReportingPeriod,
     unit: Unit | None = None,
     today: dt.date | None = None,
+    suggested: bool = False,
 ) -> ReportData:
     """What the province report of the period (or `unit`'s own report) says, with the
-    free-text parts the officer saved (`compiled.texts`) in place of the suggested ones.
+    free-text parts the officer saved (`compiled.texts`) in place of the suggested ones
+    (`suggested`: the suggested ones only).
 
     `user` None is the server console (`ttdn report build`); a user needs the dashboard's
     right for the province report, and the right to see the unit's reports for a unit's.
@@ -74,6 +76,8 @@ def report_data(
         data = province_report_data(period=period, today=today)
     else:
         data = unit_report_data(period=period, unit=unit, today=today)
+    if suggested:
+        return data
     return compiled_text_apply(data, compiled_text_get(period=period, unit=unit))
 
 
@@ -84,10 +88,12 @@ def report_build(
     unit: Unit | None = None,
     today: dt.date | None = None,
     template: bytes | None = None,
+    data: ReportData | None = None,
 ) -> BuiltReport:
-    """`report_data` as .docx (the active template of its kind unless `template` is given)
-    and its .xlsx appendix."""
-    data = report_data(user=user, period=period, unit=unit, today=today)
+    """`report_data` (or `data` already read for the same report) as .docx (the active
+    template of its kind unless `template` is given) and its .xlsx appendix."""
+    if data is None:
+        data = report_data(user=user, period=period, unit=unit, today=today)
     if template is None:
         template = report_template_active(kind="province" if unit is None else "unit")
     return BuiltReport(data, report_docx(data, template=template), appendix_xlsx(data))

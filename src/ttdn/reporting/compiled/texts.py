@@ -57,9 +57,9 @@ def compiled_text_save(
     values = {"difficulties": difficulties, "next_steps": next_steps, "proposals": proposals}
     for part, value in values.items():
         if len(value) > MAX_PART:
+            limit = f"{MAX_PART:,}".replace(",", ".")
             raise ValidationFailed(
-                f"Phần “{PARTS[part]}” dài quá {MAX_PART:,} ký tự.".replace(",", "."),
-                details={"field": part},
+                f"Phần “{PARTS[part]}” dài quá {limit} ký tự.", details={"field": part}
             )
     text = CompiledReportText.objects.select_for_update().filter(
         period=period, unit=unit
