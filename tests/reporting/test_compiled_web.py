@@ -47,6 +47,16 @@ def _client(built: Built, role: str) -> Client:
     return client
 
 
+def _word(built: Built, role: str, unit=None, **parts: str) -> CompiledReportText:  # type: ignore[no-untyped-def]
+    """Save the wording of parts II–IV as `role` (parts left out are empty)."""
+    return compiled_text_save(
+        user=built.tracked.world.users[role],
+        period=built.period,
+        unit=unit,
+        **{"difficulties": "", "next_steps": "", "proposals": "", **parts},
+    )
+
+
 def _query(built: Built, unit: int | None = None) -> dict[str, object]:
     return {"plan": built.period.plan_id, "period": built.period.pk, "unit": unit or ""}
 
@@ -102,35 +112,10 @@ def test_saving_again_updates_the_one_row(built: Built) -> None:
 
 def test_unit_officer_words_its_own_report_only(built: Built) -> None:
     world = built.tracked.world
-    officer = world.users["unit_officer"]
-    compiled_text_save(
-        user=officer,
-        period=built.period,
-        unit=world.foreign_affairs,
-        difficulties="Thiếu người.",
-        next_steps="",
-        proposals="",
-    )
-    for unit in (None, world.police):
+    _word(built, "unit_officer", world.foreign_affairs, difficulties="Thiếu người.")
+    for role, unit in (("unit_officer", None), ("unit_officer", world.police), ("viewer", None)):
         with pytest.raises(PermissionDenied):
-            compiled_text_save(
-                user=officer,
-                period=built.period,
-                unit=unit,
-                difficulties="Sửa trộm.",
-                next_steps="",
-                proposals="",
-            )
-    viewer = world.users["viewer"]
-    with pytest.raises(PermissionDenied):
-        compiled_text_save(
-            user=viewer,
-            period=built.period,
-            unit=None,
-            difficulties="x",
-            next_steps="",
-            proposals="",
-        )
+            _word(built, role, unit, difficulties="Sửa trộm.")
     assert list(CompiledReportText.objects.values_list("unit__code", "difficulties")) == [
         ("T-SNGV", "Thiếu người.")
     ]

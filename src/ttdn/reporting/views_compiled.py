@@ -50,28 +50,20 @@ PARAGRAPHS_HELP = gettext_lazy(
 )
 
 
+def _part_field(label: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=MAX_PART,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=PARAGRAPHS_HELP,
+    )
+
+
 class CompiledTextForm(forms.Form):
-    difficulties = forms.CharField(
-        label=gettext_lazy("II. Tồn tại, hạn chế, khó khăn"),
-        required=False,
-        max_length=MAX_PART,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=PARAGRAPHS_HELP,
-    )
-    next_steps = forms.CharField(
-        label=gettext_lazy("III. Phương hướng, nhiệm vụ kỳ tới"),
-        required=False,
-        max_length=MAX_PART,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=PARAGRAPHS_HELP,
-    )
-    proposals = forms.CharField(
-        label=gettext_lazy("IV. Đề xuất, kiến nghị"),
-        required=False,
-        max_length=MAX_PART,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=PARAGRAPHS_HELP,
-    )
+    difficulties = _part_field(gettext_lazy("II. Tồn tại, hạn chế, khó khăn"))
+    next_steps = _part_field(gettext_lazy("III. Phương hướng, nhiệm vụ kỳ tới"))
+    proposals = _part_field(gettext_lazy("IV. Đề xuất, kiến nghị"))
 
 
 @dataclass(frozen=True)
