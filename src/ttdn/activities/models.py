@@ -71,13 +71,17 @@ class Activity(models.Model):
     organiser = models.CharField(_("cơ quan tổ chức"), max_length=255, blank=True)
     results = models.TextField(_("kết quả, giải thưởng"), blank=True)
     tasks = models.ManyToManyField(
-        Task, verbose_name=_("minh chứng cho nhiệm vụ"), blank=True, related_name="activities"
+        Task,
+        verbose_name=_("minh chứng cho nhiệm vụ"),
+        blank=True,
+        related_name="activities",
+        through="ActivityEvidence",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(m2m_fields=[tasks])
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("hoạt động")
@@ -90,6 +94,26 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ActivityEvidence(models.Model):
+    """The activity counts as evidence (minh chứng) of a plan task; its own audited row, so who
+    attached it and when stays in the audit trail."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="evidence")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="activity_evidence")
+    attached_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("minh chứng hoạt động")
+        verbose_name_plural = _("minh chứng hoạt động")
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "task"], name="activity_evidence_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity} → {self.task}"
 
 
 class ActivityPhoto(models.Model):

@@ -87,7 +87,7 @@ class Visit(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(m2m_fields=[reporters, accompanying_units])
+    history = HistoricalRecords()  # reporters and units are set once, when the request is stored
 
     class Meta:
         verbose_name = _("đoàn phóng viên nước ngoài")

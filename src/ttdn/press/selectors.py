@@ -17,6 +17,7 @@ from ttdn.press.models import (
     Reporter,
     Visit,
 )
+from ttdn.units.models import Unit
 from ttdn.units.selectors import unit_scope_ids
 
 
@@ -101,3 +102,17 @@ def press_event_get_for_user(*, user: Any, pk: int) -> PressEvent:
     if row is None:
         raise NotFound("Không tìm thấy sự kiện báo chí.")
     return row
+
+
+def units_kept_by(*, user: Any) -> list[Unit]:
+    """The units a user may record visits, delegations, events and activities for."""
+    from ttdn.press.rules import WORKERS
+    from ttdn.units.rules import is_admin
+    from ttdn.units.selectors import unit_subtree_ids
+
+    units = Unit.objects.order_by("name")
+    if is_admin(user):
+        return list(units)
+    if not user.is_authenticated or user.unit_id is None or user.role not in WORKERS:
+        return []
+    return list(units.filter(pk__in=unit_subtree_ids(user.unit_id)))
