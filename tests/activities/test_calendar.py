@@ -95,7 +95,7 @@ def test_filters_by_kind_and_scope(world: World) -> None:
     assert "ev-delegation" not in page
     police = client_for(world.users[Role.VIEWER])
     assert (
-        police.get("/activities/calendar/?year=2026&month=5&unit=%d" % world.police.pk)
+        police.get(f"/activities/calendar/?year=2026&month=5&unit={world.police.pk}")
         .content.decode()
         .count('class="ev ')
         == 0
