@@ -129,3 +129,18 @@ def test_icalendar_export(world: World) -> None:
     assert visit["dtend"].dt == D(2026, 5, 2)  # exclusive end of an all-day event
     briefing = events["[Họp báo, giao ban] Giao ban 0"]
     assert briefing["dtstart"].dt.astimezone(dt.timezone(dt.timedelta(hours=7))).hour == 14
+
+
+def test_month_marks_the_days_off(world: World) -> None:
+    page = (
+        client_for(world.users[Role.UNIT_OFFICER])
+        .get("/activities/calendar/?year=2026&month=4")
+        .content.decode()
+    )
+    assert page.count('<small class="holiday">Giỗ Tổ Hùng Vương</small>') == 2  # 26/4 and 27/4
+    # 30/4, and 1/5 in the last row of the grid (the week runs to Sunday 3/5)
+    victory = '<small class="holiday">Ngày Chiến thắng và Quốc tế Lao động</small>'
+    assert page.count(victory) == 2
+    # days off in April: 8 weekend days, Monday 27/4, Thursday 30/4; shown from May: 1, 2, 3/5
+    assert page.count('class=" off"') == 10
+    assert page.count('class="other off"') == 3

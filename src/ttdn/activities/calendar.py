@@ -16,6 +16,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from ttdn.activities.models import Activity
+from ttdn.press.deadlines import work_calendar
 from ttdn.press.models import Delegation, PressEvent, Visit, VisitStatus
 from ttdn.units.selectors import unit_scope_ids, unit_subtree_ids
 
@@ -153,6 +154,8 @@ class MonthDay:
     day: dt.date
     in_month: bool
     events: tuple[CalendarEvent, ...]
+    holiday: str = ""  # the public holiday or compensation day off, from the work calendar
+    working: bool = True
 
 
 def month_weeks(year: int, month: int, events: Iterable[CalendarEvent]) -> list[list[MonthDay]]:
@@ -166,8 +169,19 @@ def month_weeks(year: int, month: int, events: Iterable[CalendarEvent]) -> list[
             if day in shown:
                 by_day[day].append(event)
             day += dt.timedelta(days=1)
+    work = work_calendar()
     return [
-        [MonthDay(day, day.month == month, tuple(by_day[day])) for day in week] for week in weeks
+        [
+            MonthDay(
+                day,
+                day.month == month,
+                tuple(by_day[day]),
+                work.occasion_of(day) or "",
+                work.is_working_day(day),
+            )
+            for day in week
+        ]
+        for week in weeks
     ]
 
 
