@@ -43,7 +43,7 @@ def visits_for_user(
     if status:
         visits = visits.filter(status=status)
     if q:
-        visits = visits.filter(Q(title__icontains=q) | Q(reporters__outlet__icontains=q))
+        visits = visits.filter(Q(title__icontains=q) | Q(reporters__outlet__icontains=q)).distinct()
     if starts_from:
         visits = visits.filter(ends__gte=starts_from)
     if starts_to:
