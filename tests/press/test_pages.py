@@ -98,3 +98,40 @@ def test_another_unit_gets_not_found(world: World) -> None:
     visit.refresh_from_db()
     assert visit.status == VisitStatus.PROPOSED
     assert client.get("/press/").status_code == 200
+
+
+def test_visit_list_query_count_does_not_grow(
+    world: World, django_assert_max_num_queries: Any
+) -> None:
+    from tests.press.conftest import visit_args
+    from ttdn.press.services import ReporterData, visit_create
+
+    client = client_for(world.users[Role.VIEWER])
+
+    def add(first: int, n: int) -> None:
+        for i in range(first, first + n):
+            visit_create(
+                **visit_args(
+                    world,
+                    title=f"Đoàn {i}",
+                    reporters=[ReporterData(f"R {i}", "FR", "AFP")],
+                    programme=[],
+                )
+            )
+
+    add(0, 2)
+    with django_assert_max_num_queries(20) as few:
+        assert client.get("/press/").status_code == 200
+    add(2, 25)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get("/press/").content.decode()
+    assert page.count("/press/visits/") == 27
+
+
+def test_pages_in_english_for_an_english_user(world: World) -> None:
+    user = world.users[Role.UNIT_OFFICER]
+    user.language = "en"
+    user.save()
+    page = client_for(user).get("/press/").content.decode()
+    assert "<h1>Foreign reporters' visits</h1>" in page  # {% translate %} does not escape
+    assert "Record a new request" in page
