@@ -144,3 +144,24 @@ def test_month_marks_the_days_off(world: World) -> None:
     # days off in April: 8 weekend days, Monday 27/4, Thursday 30/4; shown from May: 1, 2, 3/5
     assert page.count('class=" off"') == 10
     assert page.count('class="other off"') == 3
+
+
+def test_activity_list_shows_the_year_figures(
+    world: World, django_assert_max_num_queries: Any
+) -> None:
+    import time_machine
+
+    client = client_for(world.users[Role.UNIT_OFFICER])
+    add_events(world, 2)
+    with time_machine.travel(dt.datetime(2026, 6, 1, 9, 0), tick=False):
+        with django_assert_max_num_queries(25) as few:
+            page = client.get("/activities/").content.decode()
+        assert "Số hoạt động tập huấn, hội nghị: <strong>0</strong>" in page
+        assert (
+            "Số đoàn phóng viên (trừ bị từ chối) và đoàn vào, đoàn ra: <strong>4</strong>" in page
+        )
+        assert "Số cuộc họp báo, giao ban báo chí: <strong>2</strong>" in page
+        add_events(world, 10, first=2)
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            page = client.get("/activities/").content.decode()
+        assert "Số cuộc họp báo, giao ban báo chí: <strong>12</strong>" in page

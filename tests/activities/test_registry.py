@@ -209,3 +209,54 @@ def test_period_query_count_does_not_grow(world: World, django_assert_num_querie
         training(world, title=f"Lớp {i}")
     with django_assert_num_queries(6):  # type: ignore[operator]
         assert len(activities_for_period(period=quarter).lines) == 30
+
+
+def test_api_patch_and_scoping(world: World) -> None:
+    import json
+
+    from django.test import Client
+
+    from tests.factories import UnitFactory, UserFactory
+
+    board = activity_create(
+        actor=world.users[Role.UNIT_OFFICER],
+        unit=world.foreign_affairs,
+        kind="billboard",
+        title="Cụm pa-nô Cửa Việt",
+        starts=D(2026, 2, 1),
+        place="Cửa Việt",
+        latitude="16.9",
+        longitude="107.18",
+        content="Biển đảo quê hương",
+        installed_on=D(2026, 2, 1),
+    )
+    officer = Client()
+    officer.force_login(world.users[Role.UNIT_OFFICER])
+    body = json.dumps({"maintained_on": "2026-01-15", "condition": "worn"})
+    response = officer.patch(
+        f"/api/v1/activities/{board.pk}", body, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"detail": "Ngày bảo trì không thể trước ngày lắp đặt."}
+    board.refresh_from_db()
+    assert (board.maintained_on, board.condition) == (None, "")
+    body = json.dumps({"maintained_on": "2026-10-15", "condition": "worn"})
+    response = officer.patch(
+        f"/api/v1/activities/{board.pk}", body, content_type="application/json"
+    )
+    assert response.status_code == 200
+    assert (response.json()["maintained_on"], response.json()["condition"]) == (
+        "2026-10-15",
+        "worn",
+    )
+    stranger = Client()
+    stranger.force_login(
+        UserFactory(username="z", role=Role.UNIT_OFFICER, unit=UnitFactory(code="T-Z"))
+    )
+    assert stranger.get(f"/api/v1/activities/{board.pk}").status_code == 404
+    assert (
+        stranger.patch(
+            f"/api/v1/activities/{board.pk}", body, content_type="application/json"
+        ).status_code
+        == 404
+    )

@@ -161,3 +161,29 @@ def test_delegation_and_the_press_conference_notice(world: World) -> None:
     assert response.status_code == 201, response.content
     assert response.json()["legal_basis"] == "Nghị định 262/2026/NĐ-CP"
     assert Delegation.objects.count() == 1
+
+
+def test_programme_change_checked_like_the_request(world: World) -> None:
+    client = client_for(world.users[Role.UNIT_OFFICER])
+    visit_id = post(client, "/api/v1/press/visits", visit_body(world)).json()["id"]
+    outside = [{"day": "2026-10-09", "starts_at": "08:00", "ends_at": "09:00", "place": "Đông Hà"}]
+    response = client.put(
+        f"/api/v1/press/visits/{visit_id}/programme",
+        json.dumps(outside),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith(
+        "Mục chương trình ngày 09/10/2026 (Đông Hà) nằm ngoài"
+    )
+    assert [
+        p["place"] for p in client.get(f"/api/v1/press/visits/{visit_id}").json()["programme"]
+    ] == ["Cửa khẩu La Lay"]
+    inside = [{"day": "2026-10-06", "starts_at": "14:00", "ends_at": "16:00", "place": "Đông Hà"}]
+    response = client.put(
+        f"/api/v1/press/visits/{visit_id}/programme",
+        json.dumps(inside),
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    assert [p["place"] for p in response.json()["programme"]] == ["Đông Hà"]

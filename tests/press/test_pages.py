@@ -135,3 +135,38 @@ def test_pages_in_english_for_an_english_user(world: World) -> None:
     page = client_for(user).get("/press/").content.decode()
     assert "<h1>Foreign reporters' visits</h1>" in page  # {% translate %} does not escape
     assert "Record a new request" in page
+
+
+def test_article_after_a_press_event_from_the_page(world: World) -> None:
+    import datetime as dt
+
+    from ttdn.press.services_events import press_event_create
+
+    event = press_event_create(
+        actor=world.users[Role.UNIT_OFFICER],
+        unit=world.foreign_affairs,
+        kind="briefing",
+        title="Giao ban tháng 11",
+        starts_at=dt.datetime(2026, 11, 26, 14, 0),
+        place="UBND tỉnh",
+        chair="Phó Chủ tịch",
+        topics="Biên giới",
+    )
+    client = client_for(world.users[Role.UNIT_OFFICER])
+    response = client.post(
+        f"/press/press-events/{event.pk}/follow-up/", {"title": "Tin giao ban", "url": "ftp://x"}
+    )
+    assert response.status_code == 400
+    assert event.follow_ups.count() == 0
+    response = client.post(
+        f"/press/press-events/{event.pk}/follow-up/",
+        {
+            "title": "Quảng Trị thông tin tình hình biên giới",
+            "url": "https://baoquangtri.vn/tin-1",
+            "published_on": "27/11/2026",
+        },
+    )
+    assert response.status_code == 302
+    assert list(event.follow_ups.values_list("title", "published_on")) == [
+        ("Quảng Trị thông tin tình hình biên giới", dt.date(2026, 11, 27))
+    ]

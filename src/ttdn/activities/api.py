@@ -82,6 +82,20 @@ class ActivityOut(Schema):
         return [task.pk for task in obj.tasks.all()]
 
 
+class ActivityPatch(Schema):
+    """Fields of the kind to change (a billboard's maintenance and condition, a print run…)."""
+
+    place: str | None = None
+    description: str | None = None
+    participants: int | None = None
+    print_run: int | None = None
+    distribution: str | None = None
+    content: str | None = None
+    maintained_on: dt.date | None = None
+    condition: str | None = None
+    results: str | None = None
+
+
 class TasksIn(Schema):
     task_ids: list[int]
 
@@ -167,6 +181,13 @@ def indicators(
 
 @router.get("/{activity_id}", response={200: ActivityOut, 404: ErrorOut}, summary="Một hoạt động")
 def activity_detail(request: HttpRequest, activity_id: int) -> object:
+    return selectors.activity_get_for_user(user=request.user, pk=activity_id)
+
+
+@router.patch("/{activity_id}", response={200: ActivityOut, **ERRORS}, summary="Cập nhật hoạt động")
+def activity_patch(request: HttpRequest, activity_id: int, payload: ActivityPatch) -> object:
+    row = selectors.activity_get_for_user(user=request.user, pk=activity_id)
+    services.activity_update(actor=request.user, activity=row, **payload.dict(exclude_unset=True))
     return selectors.activity_get_for_user(user=request.user, pk=activity_id)
 
 

@@ -49,11 +49,19 @@ def activities(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     kind = kind if kind in ActivityKind.values else ""
     rows = selectors.activities_for_user(user=request.user, kind=kind)
+    year = timezone.localdate().year
+    figures = selectors.indicator_figures(
+        starts=dt.date(year, 1, 1),
+        ends=dt.date(year, 12, 31),
+        unit_ids=unit_scope_ids(request.user),
+    )
     context = {
         "activities": list(rows[:MAX_LISTED]),
         "kind": kind,
         "kinds": ActivityKind.choices,
         "can_create": bool(units_kept_by(user=request.user)),
+        "year": year,
+        "figures": [(selectors.INDICATOR_SOURCES[code], n) for code, n in figures.items()],
     }
     return render(request, "activities/list.html", context)
 

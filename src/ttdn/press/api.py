@@ -180,6 +180,18 @@ def visit_action(request: HttpRequest, visit_id: int, payload: ActionIn) -> obje
     return services.visit_transition(actor=request.user, visit=visit, **payload.dict())
 
 
+@router.put(
+    "/visits/{visit_id}/programme",
+    response={200: VisitDetailOut, **ERRORS},
+    summary="Thay đổi chương trình tác nghiệp (đến khi đoàn kết thúc)",
+)
+def visit_programme(request: HttpRequest, visit_id: int, payload: list[ProgrammeIO]) -> object:
+    visit = selectors.visit_get_for_user(user=request.user, pk=visit_id)
+    programme = [services.ProgrammeData(**p.dict()) for p in payload]
+    services.visit_programme_replace(actor=request.user, visit=visit, programme=programme)
+    return selectors.visit_get_for_user(user=request.user, pk=visit_id)
+
+
 @router.post(
     "/visits/{visit_id}/follow-ups",
     response={201: FollowUpOut, **ERRORS},

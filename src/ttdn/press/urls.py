@@ -19,4 +19,9 @@ urlpatterns = [
     path("press-events/", views.press_events, name="press_events"),
     path("press-events/new/", views.press_event_new, name="press_event_new"),
     path("press-events/<int:pk>/", views.press_event, name="press_event"),
+    path(
+        "press-events/<int:pk>/follow-up/",
+        views.press_event_follow_up,
+        name="press_event_follow_up",
+    ),
 ]

@@ -251,10 +251,38 @@ def press_events(request: HttpRequest) -> HttpResponse:
     return render(request, "press/press_events.html", context)
 
 
+def _press_event_page(
+    request: HttpRequest, pk: int, form: FollowUpForm | None = None, status: int = 200
+) -> HttpResponse:
+    row = selectors.press_event_get_for_user(user=request.user, pk=pk)
+    context = {
+        "event": row,
+        "can_keep": request.user.has_perm("press.keep_record", row),
+        "follow_up_form": form or FollowUpForm(),
+        "history": history_rows(row),
+    }
+    return render(request, "press/press_event.html", context, status=status)
+
+
 @login_required
 def press_event(request: HttpRequest, pk: int) -> HttpResponse:
+    return _press_event_page(request, pk)
+
+
+@login_required
+@require_POST
+def press_event_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     row = selectors.press_event_get_for_user(user=request.user, pk=pk)
-    return render(request, "press/press_event.html", {"event": row, "history": history_rows(row)})
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        try:
+            services.follow_up_add(actor=request.user, parent=row, **form.cleaned_data)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Đã ghi nhận bài đăng."))
+            return redirect("press:press_event", pk=pk)
+    return _press_event_page(request, pk, form, status=400)
 
 
 def _moment(day: dt.date | None, at: dt.time | None) -> dt.datetime | None:
