@@ -55,7 +55,7 @@ lint: install
 	$(BIN)/ruff format --check src tests bench
 
 typecheck: install
-	$(BIN)/mypy src/ttdn/text
+	$(BIN)/mypy src/ttdn/text src/ttdn/press/workdays
 
 migrations-check: install
 	TTDN_DEBUG=1 DATABASE_URL= REDIS_URL= $(TTDN) makemigrations --check --dry-run

@@ -39,11 +39,13 @@ def test_each_slot_is_enqueued_once(db: None) -> None:
         "Đã đưa vào hàng đợi: đánh dấu việc quá hạn (overdue, lượt 2026-11-23, mã "
     )
     assert _runs() == [
+        ("calendar", "2026-11-23"),
         ("digest", "2026-W48"),
         ("overdue", "2026-11-23"),
         ("reminders", "2026-11-23"),
     ]
     assert [(path, args) for path, args, _status in _queued()] == [
+        ("ttdn.activities.tasks.calendar_reminders_send", ["2026-11-23"]),
         ("ttdn.reporting.tasks.digest_send", ["2026-11-23"]),
         ("ttdn.reporting.tasks.overdue_mark", ["2026-11-23"]),
         ("ttdn.reporting.tasks.reminders_send", ["2026-11-23"]),
@@ -51,7 +53,7 @@ def test_each_slot_is_enqueued_once(db: None) -> None:
     # The same minute again, and later the same day: nothing more.
     assert _tick("2026-11-23T07:05") == ""
     assert _tick("2026-11-23T22:00") == ""
-    assert ScheduledRun.objects.count() == 3
+    assert ScheduledRun.objects.count() == 4
 
 
 def test_slots_open_at_their_time_and_late_ticks_catch_up(db: None) -> None:
@@ -59,6 +61,7 @@ def test_slots_open_at_their_time_and_late_ticks_catch_up(db: None) -> None:
     assert _runs() == [("digest", "2026-W48")]
     _tick("2026-11-24T15:00")  # the 06:30 tick was missed: caught up in the afternoon
     assert _runs() == [
+        ("calendar", "2026-11-24"),
         ("digest", "2026-W48"),
         ("overdue", "2026-11-24"),
         ("reminders", "2026-11-24"),

@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
+from ttdn.activities.api import router as activities_router
 from ttdn.api.auth import AUTH
 from ttdn.core.errors import ApplicationError
 from ttdn.documents.api import router as documents_router
 from ttdn.plans.api import router as plans_router
+from ttdn.press.api import router as press_router
 from ttdn.reporting.api import router as reporting_router
 from ttdn.units.api import me_router
 from ttdn.units.api import router as units_router
@@ -27,6 +29,8 @@ api.add_router("/v1/me", me_router)
 api.add_router("/v1/plans", plans_router)
 api.add_router("/v1/documents", documents_router)
 api.add_router("/v1/reporting", reporting_router)
+api.add_router("/v1/press", press_router)
+api.add_router("/v1/activities", activities_router)
 
 
 @api.exception_handler(ApplicationError)

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "ttdn.plans",
     "ttdn.reporting",
     "ttdn.notifications",
+    "ttdn.press",
+    "ttdn.activities",
 ]
 
 MIDDLEWARE = [
@@ -211,6 +213,7 @@ TTDN_REMINDER_DAYS = [
 ]
 # Evidence files: largest accepted upload, in megabytes.
 TTDN_EVIDENCE_MAX_MB = int(os.environ.get("TTDN_EVIDENCE_MAX_MB", "20"))
+TTDN_HOLIDAYS_FILE = os.environ.get("TTDN_HOLIDAYS_FILE", "")  # extra holiday announcements (JSON)
 
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 SIMPLE_HISTORY_REVERT_DISABLED = True

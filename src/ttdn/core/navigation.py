@@ -21,7 +21,7 @@ MODULES: tuple[NavItem, ...] = (
     NavItem("reporting", _("Báo cáo tiến độ"), "reporting:home"),
     NavItem("library", _("CSDL thông tin đối ngoại"), None),
     NavItem("monitoring", _("Giám sát báo chí"), None),
-    NavItem("press", _("Phóng viên và đoàn nước ngoài"), None),
-    NavItem("activities", _("Hoạt động"), None),
+    NavItem("press", _("Phóng viên và đoàn nước ngoài"), "press:visits"),
+    NavItem("activities", _("Hoạt động"), "activities:list"),
     NavItem("units", _("Đơn vị"), "units:directory"),
 )

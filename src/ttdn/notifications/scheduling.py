@@ -43,6 +43,12 @@ JOBS: tuple[Job, ...] = (
     Job("overdue", "đánh dấu việc quá hạn", "ttdn.reporting.tasks.overdue_mark", dt.time(6, 30)),
     Job("reminders", "nhắc hạn, đôn đốc", "ttdn.reporting.tasks.reminders_send", dt.time(6, 30)),
     Job("digest", "tổng hợp tuần", "ttdn.reporting.tasks.digest_send", dt.time(7, 0), weekday=0),
+    Job(
+        "calendar",
+        "nhắc lịch đoàn, sự kiện",
+        "ttdn.activities.tasks.calendar_reminders_send",
+        dt.time(6, 30),
+    ),
 )
 
 

@@ -8,9 +8,11 @@ from typing import Any
 
 from django.conf import settings
 
+from ttdn.activities.demo import demo_activities_load
 from ttdn.core.commands import TtdnCommand
 from ttdn.core.errors import ValidationFailed
 from ttdn.plans.demo import demo_plan_load
+from ttdn.press.demo import demo_press_load
 from ttdn.reporting.demo import REFERENCE_DAY, demo_progress_load
 from ttdn.reporting.demo_data import PROGRESS_ACCOUNTS
 from ttdn.units.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_load
@@ -51,6 +53,11 @@ class Command(TtdnCommand):
             f"{progress.updates} lượt cập nhật nhiệm vụ, {progress.reports} báo cáo của đơn vị, "
             f"{progress.accounts_created} tài khoản lãnh đạo đơn vị mới."
         )
+        for label, (loaded, count) in (
+            ("Đoàn, sự kiện báo chí", demo_press_load()),
+            ("Hoạt động", demo_activities_load()),
+        ):
+            self.stdout.write(f"{label} trình diễn ({'đã nạp' if loaded else 'đã có'}): {count}.")
         self.stdout.write(f"Tài khoản trình diễn (mật khẩu chung: {DEMO_PASSWORD}):")
         for account in (*DEMO_ACCOUNTS, *PROGRESS_ACCOUNTS):
             self.stdout.write(f"  {account.username:<20} {account.role:<15} {account.unit_code}")
