@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 from tests.conftest import World
 from tests.plans.plan_data import parsed_plan, sha, task
 from tests.reporting.conftest import TODAY, YEAR, Built, at
+from ttdn.activities.services import activity_create
 from ttdn.core.errors import ValidationFailed
 from ttdn.plans.models import Task, WorkItem
 from ttdn.plans.services import plan_import
@@ -323,9 +324,11 @@ def test_data_gathering_reads_a_fixed_number_of_queries(
         assert [f.text for f in data.figures] == [f"Số tin, bài: {3 * size} tin, bài"]
         counts.append(len(queries.captured_queries))
     assert counts[0] == counts[1]
-    with django_assert_max_num_queries(15):
+    # Measured: 18 and 16, of which 6 read the activities registry (its activities, their
+    # tasks, four indicator counts) and a unit's report also reads the unit's sub-units.
+    with django_assert_max_num_queries(18):
         province_report_data(period=large, today=TODAY)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(16):
         unit_report_data(period=large, unit=world.foreign_affairs, today=TODAY)
 
 
@@ -364,3 +367,59 @@ def test_report_of_the_demo(tmp_path: Path, db: None) -> None:
         == budgets
     )
     assert len(Document(output).inline_shapes) == 2
+
+
+def test_activities_of_the_period_are_listed_in_part_one(built: Built) -> None:
+    """The activities registry (issue 8) feeds part I: counts per kind, then one line each;
+    the unit report lists only the unit's own, and an activity outside the period is left out."""
+    world = built.tracked.world
+    officer = world.users["unit_officer"]
+    task = Task.objects.get(plan=built.tracked.plan, ref="II.1")
+    activity_create(
+        actor=officer,
+        unit=world.foreign_affairs,
+        kind="training",
+        title="Tập huấn kỹ năng phát ngôn",
+        starts=dt.date(2026, 7, 14),
+        ends=dt.date(2026, 7, 15),
+        place="Đông Hà",
+        participants=85,
+        trainers="Bộ Ngoại giao",
+        tasks=[task],
+    )
+    activity_create(
+        actor=world.users["coordinator"],
+        unit=world.coordinating,
+        kind="exhibition",
+        title="Ảnh Quảng Trị xưa và nay",
+        starts=dt.date(2026, 9, 2),
+        place="Bảo tàng tỉnh",
+    )
+    activity_create(
+        actor=officer,
+        unit=world.foreign_affairs,
+        kind="exhibition",
+        title="Triển lãm năm sau",
+        starts=dt.date(2027, 2, 1),
+        place="Đông Hà",
+    )
+    province = _texts(
+        Document(io.BytesIO(report_docx(province_report_data(period=built.period, today=TODAY))))
+    )
+    start = province.index("Các hoạt động đã tổ chức trong kỳ: 1 tập huấn, bồi dưỡng; 1 triển lãm.")
+    assert province[start + 1 : start + 3] == [
+        "- 14/07/2026 – 15/07/2026: Tập huấn kỹ năng phát ngôn — Sở Ngoại vụ, Đông Hà; 85 người "
+        "tham dự; kết quả của nhiệm vụ II.1.",
+        "- 02/09/2026: Triển lãm “Ảnh Quảng Trị xưa và nay” — Sở Văn hóa, Thể thao và Du lịch, "
+        "Bảo tàng tỉnh.",
+    ]
+    unit = unit_report_data(period=built.period, unit=world.foreign_affairs, today=TODAY)
+    assert unit.activity_counts == "1 tập huấn, bồi dưỡng"
+    assert [a.kind for a in unit.activities] == ["training"]
+
+
+def test_without_activities_part_one_has_no_activity_lines(built: Built) -> None:
+    texts = _texts(
+        Document(io.BytesIO(report_docx(province_report_data(period=built.period, today=TODAY))))
+    )
+    assert not [t for t in texts if t.startswith("Các hoạt động đã tổ chức")]

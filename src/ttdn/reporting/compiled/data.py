@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from ttdn.activities.models import ActivityKind
+from ttdn.activities.selectors import ActivityLine, activities_for_period
 from ttdn.plans import lifecycle
 from ttdn.plans.models import (
     AssignmentRole,
@@ -25,6 +27,7 @@ from ttdn.plans.models import (
     WorkItem,
 )
 from ttdn.reporting.compiled.model import (
+    Activity,
     Bar,
     Figure,
     Issue,
@@ -52,6 +55,7 @@ from ttdn.reporting.selectors import (
     unit_scorecard,
 )
 from ttdn.text.money import format_vnd
+from ttdn.text.normalize import fold
 from ttdn.units.models import Unit
 
 _SECTION_NUMBER = re.compile(r"^\s*[IVXLC]+\s*[.)]\s*")
@@ -120,6 +124,33 @@ def _one_paragraph(text: str) -> str:
         if line:
             joined += ("" if not joined else " " if joined[-1] in ".;:!?" else "; ") + line
     return joined
+
+
+def _activity_text(line: ActivityLine) -> str:
+    days = _d(line.starts) if line.ends == line.starts else f"{_d(line.starts)} – {_d(line.ends)}"
+    where = ", ".join(part for part in (line.unit, line.place) if part)
+    # "Tập huấn kỹ năng …" says its kind ("Tập huấn, bồi dưỡng") already; "Bản tin …" does not.
+    said = fold(line.title).startswith(fold(line.kind_label.split(",")[0]))
+    what = line.title if said else f"{line.kind_label} “{line.title}”"
+    details = [f"{what} — {where}"]
+    if line.participants:
+        details.append(f"{line.participants} người tham dự")
+    if line.print_run:
+        details.append(f"số lượng {line.print_run:,} bản".replace(",", "."))
+    if line.task_refs:
+        details.append(f"kết quả của nhiệm vụ {', '.join(line.task_refs)}")
+    return f"{days}: {'; '.join(details)}"
+
+
+def _activity_fields(period: ReportingPeriod, unit: Unit | None) -> dict[str, object]:
+    """ReportData's `activities` registered for the period (of `unit` and its sub-units, or
+    all) and `activity_counts` per kind; in Vietnamese whatever the reader's language."""
+    with translation.override("vi"):
+        found = activities_for_period(period=period, unit=unit)
+        labels = {kind: str(label).lower() for kind, label in ActivityKind.choices}
+    entries = tuple(Activity(line.kind, _activity_text(line)) for line in found.lines)
+    counts = "; ".join(f"{n} {labels[kind]}" for kind, n in found.by_kind.items() if n)
+    return {"activities": entries, "activity_counts": counts}
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -357,6 +388,7 @@ def province_report_data(*, period: ReportingPeriod, today: dt.date | None = Non
             if u.tasks.due
         ),
         timeliness_chart_title="Tỷ lệ nhiệm vụ hoàn thành đúng hạn theo đơn vị",
+        **_activity_fields(period, None),
     )
 
 
@@ -480,4 +512,5 @@ def unit_report_data(
             if row.figures is not None and row.figures.tasks.due
         ),
         timeliness_chart_title=f"Tỷ lệ nhiệm vụ hoàn thành đúng hạn của {unit.name} theo kỳ",
+        **_activity_fields(period, unit),
     )

@@ -92,6 +92,14 @@ class Bar:
 
 
 @dataclass(frozen=True)
+class Activity:
+    """An activity of the period from the activities registry (Hoạt động), one line of part I."""
+
+    kind: str  # "training", "publication", … (ttdn.activities.models.ActivityKind)
+    text: str  # "12/05/2026: Tập huấn … — Sở Ngoại vụ, Đông Hà; 60 người tham dự"
+
+
+@dataclass(frozen=True)
 class Signature:
     on_behalf: str  # "TM. ỦY BAN NHÂN DÂN"
     deputy: str  # "KT. CHỦ TỊCH"
@@ -130,3 +138,5 @@ class ReportData:
     section_bars: tuple[Bar, ...]
     timeliness_bars: tuple[Bar, ...]
     timeliness_chart_title: str
+    activities: tuple[Activity, ...] = ()
+    activity_counts: str = ""  # "2 tập huấn, hội nghị; 1 ấn phẩm" ("" when none)

@@ -164,6 +164,12 @@ def _part_one(document) -> None:  # type: ignore[no-untyped-def]
     _tag(document, "{%p for figure in figures %}")
     _para(document, "- {{ figure.text }}.")
     _tag(document, "{%p endfor %}")
+    _tag(document, "{%p if activities %}")
+    _para(document, "Các hoạt động đã tổ chức trong kỳ: {{ activity_counts }}.", bold=True)
+    _tag(document, "{%p endif %}")
+    _tag(document, "{%p for activity in activities %}")
+    _para(document, "- {{ activity.text }}.")
+    _tag(document, "{%p endfor %}")
     _para(document, "{{ chart_sections }}", align=CENTER, indent=False)
     _para(
         document,
