@@ -94,6 +94,10 @@ def test_province_report_has_the_official_format(built: Built) -> None:
     assert lines[0] == "- Bộ Văn hóa, Thể thao và Du lịch;" and lines[-1] == "- Lưu: VT, KGVX."
     assert {r.font.size for r in _runs(received.paragraphs[1:])} == {Pt(11)}
     assert _cell_lines(signer) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    # The signature block never splits, and the closing sentence stays on its page.
+    assert signature.rows[0]._tr.trPr.xml.count("w:cantSplit") == 1
+    closing = [p for p in document.paragraphs if p.text.startswith("Trên đây là báo cáo")]
+    assert [p.paragraph_format.keep_with_next for p in closing] == [True]
     assert len(document.inline_shapes) == 2
 
 

@@ -176,10 +176,21 @@ def table_widths(table: Table, widths_cm: Sequence[float]) -> None:
             cell.width = Cm(width)
 
 
-def _layout_table(doc: DocxDocument, widths_cm: tuple[float, float]) -> list[_Cell]:
+def rows_unbroken(table: Table) -> None:
+    """Never split a row across pages: a signature block must not leave its last line of
+    "Nơi nhận" alone on a page of its own."""
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _layout_table(
+    doc: DocxDocument, widths_cm: tuple[float, float], *, unbroken: bool = False
+) -> list[_Cell]:
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table_widths(table, widths_cm)
+    if unbroken:
+        rows_unbroken(table)
     cells = list(table.rows[0].cells)
     for cell in cells:
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
@@ -317,8 +328,9 @@ def _organisation(doc: DocxDocument, parsed: ParsedPlan) -> None:
 
 
 def _signature(doc: DocxDocument, parsed: ParsedPlan, *, issuer: str) -> None:
-    _para(doc)
-    left, right = _layout_table(doc, (8.0, 8.5))
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True  # never a signature alone
+    _para(doc).paragraph_format.keep_with_next = True
+    left, right = _layout_table(doc, (8.0, 8.5), unbroken=True)
     _para(left, "Nơi nhận:", bold=True, italic=True, size=12, align=WD_ALIGN_PARAGRAPH.LEFT)
     for line in _recipient_lines(parsed.recipients):
         _para(left, line, size=11, align=WD_ALIGN_PARAGRAPH.LEFT)

@@ -23,7 +23,7 @@ from jinja2 import TemplateError, TemplateSyntaxError
 from lxml.etree import XMLSyntaxError
 
 from ttdn.core.errors import ValidationFailed
-from ttdn.plans.plan_docx import table_widths
+from ttdn.plans.plan_docx import rows_unbroken, table_widths
 from ttdn.reporting.compiled.model import ReportData
 
 FONT = "Times New Roman"
@@ -193,6 +193,7 @@ def _signature(document) -> None:  # type: ignore[no-untyped-def]
     table = document.add_table(rows=1, cols=2)
     _borderless(table)
     table_widths(table, (8.5, 8.0))
+    rows_unbroken(table)
     left, right = table.cell(0, 0), table.cell(0, 1)
     for cell in (left, right):
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
@@ -240,11 +241,12 @@ def default_template() -> bytes:
     _tag(document, "{%p endfor %}")
     _text_block(document, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", "next_steps")
     _text_block(document, "IV. ĐỀ XUẤT, KIẾN NGHỊ", "proposals")
-    _para(
+    closing = _para(
         document,
         "Trên đây là báo cáo kết quả thực hiện công tác thông tin đối ngoại {{ period_label }} "
         "của {{ issuer_name }}./.",
     )
+    closing.paragraph_format.keep_with_next = True  # never a signature alone on a page
     _signature(document)
     buffer = io.BytesIO()
     document.save(buffer)
