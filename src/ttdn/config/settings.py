@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "ttdn.plans",
     "ttdn.reporting",
     "ttdn.notifications",
+    "ttdn.monitoring",
 ]
 
 MIDDLEWARE = [
