@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
 from ttdn.monitoring.nlp.places import FOLD
 
 _WORD = re.compile(r"[^\W_]+")
-NUM_PERM = 64
-THRESHOLD = 0.5
+NUM_PERM = 128
+THRESHOLD = 0.2
 SHINGLE = 3
 _SCHEME = "affine32"
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=7, scheme=_SCHEME).permutations
@@ -47,19 +48,29 @@ class StoryIndex:
 
     def add(self, item_id: str, text: str, story_id: str | None = None) -> str:
         minhash = signature(text)
-        story = story_id
-        if story is None:
-            best = 0.0
-            for other in self.lsh.query(minhash):
-                similarity = minhash.jaccard(self.signatures[other])
-                if similarity >= self.threshold and similarity > best:
-                    best, story = similarity, self.story_of[other]
-        story = story or item_id
+        story = story_id or self.nearest(minhash) or item_id
         if item_id not in self.signatures:
             self.lsh.insert(item_id, minhash)
         self.signatures[item_id] = minhash
         self.story_of[item_id] = story
         return story
+
+    def nearest(self, minhash: MinHash) -> str | None:
+        """The story of the most similar indexed item above the threshold, or None."""
+        best, story = 0.0, None
+        for other in self.lsh.query(minhash):
+            similarity = minhash.jaccard(self.signatures[other])
+            if similarity >= self.threshold and similarity > best:
+                best, story = similarity, self.story_of[other]
+        return story
+
+    def add_signature(self, item_id: str, hashvalues: Any, story_id: str) -> None:
+        """Index a stored signature (the MinHash values saved with an article)."""
+        minhash = MinHash(num_perm=NUM_PERM, seed=7, hashvalues=hashvalues, scheme=_SCHEME)
+        if item_id not in self.signatures:
+            self.lsh.insert(item_id, minhash)
+        self.signatures[item_id] = minhash
+        self.story_of[item_id] = story_id
 
 
 def group_stories(items: Iterable[tuple[str, str]]) -> dict[str, str]:
