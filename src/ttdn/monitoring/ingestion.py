@@ -88,7 +88,8 @@ def poll_source(source: Source, fetcher: Fetcher, now: dt.datetime | None = None
         else:
             items, problem = _items(source, fetched, fetcher)
             result.seen = len(items)
-            result.new = sum(store_item(source, item) is not None for item in items)
+            with transaction.atomic():  # one commit per poll, each item in its own savepoint
+                result.new = sum(store_item(source, item) is not None for item in items)
             if problem:
                 # What could be read is kept; the source is still marked as failing.
                 result.error = attempt.error = problem

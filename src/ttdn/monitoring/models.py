@@ -69,6 +69,7 @@ class FetchAttempt(models.Model):
     error = models.TextField(blank=True)
     items_seen = models.PositiveIntegerField(default=0)
     items_new = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("lượt lấy tin")
@@ -86,6 +87,7 @@ class Story(models.Model):
     first_seen_at = models.DateTimeField(_("xuất hiện lần đầu"), auto_now_add=True)
     appearances = models.PositiveIntegerField(_("số lần xuất hiện"), default=1)
     priority = models.BooleanField(_("ưu tiên"), default=False)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("câu chuyện")

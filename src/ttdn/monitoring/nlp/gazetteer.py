@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -92,10 +92,14 @@ class Gazetteer:
     former: frozenset[str]
     longest: int
     unspaced: tuple[Place, ...] = ()  # names in scripts without spaces, matched as substrings
-    heads: frozenset[str] = frozenset()  # first words of every name, to skip the rest quickly
+    # First word of every name → the name lengths (in words) starting with it, longest first.
+    heads: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        heads = frozenset(k[0] for k in self.entries) | frozenset(k[0] for k in NOT_PLACES)
+        lengths: dict[str, set[int]] = {}
+        for key in [*self.entries, *NOT_PLACES]:
+            lengths.setdefault(key[0], set()).add(len(key))
+        heads = {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
         object.__setattr__(self, "heads", heads)
 
     def province_at(self, former_name: str, when: date | None) -> str:

@@ -127,7 +127,7 @@ class Analyzer:
         self.model = model
 
     def analyze(self, article: Article) -> Analysis:
-        title, text = article.title, article.text
+        title, text = nfc(article.title), nfc(article.text)  # once; the parts assume NFC
         language, lang_conf = detect_language(f"{title}\n{text}")
         when = article_date(article)
         relevance = score_provinces(self.gazetteer, title, text, when, self.province)

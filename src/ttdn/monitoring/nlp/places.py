@@ -84,10 +84,14 @@ def find_mentions(gazetteer: Gazetteer, body: str, title_end: int) -> list[Menti
     i = 0
     while i < len(tokens):
         found = 0
-        if tokens[i][0] not in gazetteer.heads:
+        head = tokens[i]
+        lengths = gazetteer.heads.get(head[0]) if head[3] or head[0] in _PREFIX_WORDS else None
+        if not lengths:
             i += 1
             continue
-        for n in range(min(gazetteer.longest, len(tokens) - i), 0, -1):
+        for n in lengths:  # longest first
+            if i + n > len(tokens):
+                continue
             window = tokens[i : i + n]
             key = tuple(t[0] for t in window)
             if key in NOT_PLACES:

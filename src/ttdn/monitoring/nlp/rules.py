@@ -24,7 +24,8 @@ class RuleSyntaxError(ValueError):
 
 
 def words_of(text: str) -> list[str]:
-    return _WORD.findall(nfc(text).lower())
+    """Lowercase words of `text`, which must already be NFC (the pipeline normalises once)."""
+    return _WORD.findall(text.lower())
 
 
 @dataclass
@@ -54,11 +55,19 @@ class Document:
 
 @dataclass(frozen=True)
 class Node:
-    op: str  # term | and | or | not
+    op: str  # term | anyof | and | or | not
     term: str = ""
     children: tuple[Node, ...] = ()
+    exact: frozenset[str] = frozenset()  # anyof: plain words and phrases
+    special: tuple[str, ...] = ()  # anyof: prefixes and unspaced-script terms
 
     def matches(self, doc: Document, hits: set[str]) -> bool:
+        if self.op == "anyof":
+            # An OR of plain terms is one set intersection (most rules are such lists).
+            present = self.exact & doc.grams
+            present |= {t for t in self.special if doc.has(t)}
+            hits |= present
+            return bool(present)
         if self.op == "term":
             found = doc.has(self.term)
             if found:
@@ -83,7 +92,7 @@ def parse(expression: str) -> Node:
 def _lex(expression: str) -> list[str]:
     tokens: list[str] = []
     pos = 0
-    text = expression.strip()
+    text = nfc(expression).strip()
     while pos < len(text):
         m = _LEX.match(text, pos)
         if m is None or m.end() == pos:
@@ -107,7 +116,15 @@ def _or(tokens: list[str]) -> tuple[Node, list[str]]:
     while tokens and tokens[0] == "OR":
         node, tokens = _and(tokens[1:])
         children.append(node)
-    return (children[0] if len(children) == 1 else Node("or", children=tuple(children))), tokens
+    if len(children) == 1:
+        return children[0], tokens
+    if all(c.op == "term" for c in children):
+        plain = [
+            c.term for c in children if not c.term.endswith("*") and not _UNSPACED.match(c.term)
+        ]
+        special = tuple(c.term for c in children if c.term not in plain)
+        return Node("anyof", exact=frozenset(plain), special=special), tokens
+    return Node("or", children=tuple(children)), tokens
 
 
 def _and(tokens: list[str]) -> tuple[Node, list[str]]:

@@ -7,7 +7,7 @@ flips it. The subject's own tone and critical foreign coverage of sensitive topi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,9 @@ from typing import Any
 import yaml
 
 from ttdn.monitoring.nlp.rules import words_of
+from ttdn.text.normalize import nfc
+
+_WORDS = re.compile(r"\w+")
 
 DEFAULT_LEXICON = Path(__file__).parent / "data" / "sentiment.yaml"
 LABELS = ("positive", "neutral", "negative")
@@ -31,6 +34,14 @@ class Lexicon:
     threshold: float
     longest: int
     prefix_pattern: re.Pattern[str] | None = None  # longest stems first
+    heads: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word → lengths
+
+    def __post_init__(self) -> None:
+        lengths: dict[str, set[int]] = {}
+        for key in self.terms:
+            lengths.setdefault(key[0], set()).add(len(key))
+        heads = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
+        object.__setattr__(self, "heads", heads)
 
 
 def lexicon_from(data: dict[str, Any]) -> Lexicon:
@@ -42,11 +53,11 @@ def lexicon_from(data: dict[str, Any]) -> Lexicon:
                 if term.endswith("*"):
                     prefixes[term[:-1].lower()] = sign * float(weight)
                 else:
-                    terms[tuple(words_of(term))] = sign * float(weight)
+                    terms[tuple(words_of(nfc(term)))] = sign * float(weight)
     return Lexicon(
         terms=terms,
         prefixes=prefixes,
-        negators=frozenset(tuple(words_of(n)) for n in data.get("negators", [])),
+        negators=frozenset(tuple(words_of(nfc(n))) for n in data.get("negators", [])),
         topic_bias={str(k): float(v) for k, v in (data.get("topic_bias") or {}).items()},
         foreign_sensitive_bias=float(data.get("foreign_sensitive_bias", 0)),
         threshold=float(data.get("threshold", 1.5)),
@@ -72,7 +83,8 @@ def lexicon_score(lexicon: Lexicon, text: str) -> float:
     while i < len(words):
         step, weight = 1, 0.0
         key: tuple[str, ...] = ()
-        for n in range(min(lexicon.longest, len(words) - i), 0, -1):
+        lengths = lexicon.heads.get(words[i], ())
+        for n in lengths:
             k = tuple(words[i : i + n])
             if k in lexicon.terms:
                 step, weight, key = n, lexicon.terms[k], k
@@ -100,7 +112,7 @@ def lexicon_sentiment(
     foreign: bool,
 ) -> tuple[str, float]:
     """Return (label, confidence) from the lexicon score, the topics' bias and the outlet."""
-    words = max(len(words_of(text)), 1)
+    words = max(len(_WORDS.findall(text)), 1)
     # Normalise by length so a long page does not outvote a short one; the headline counts twice.
     score = 2 * lexicon_score(lexicon, title) + lexicon_score(lexicon, text) * (
         120 / max(words, 120)
