@@ -141,3 +141,13 @@ def test_analysis_runs_as_a_task_on_the_worker(transactional_db: None) -> None:
     result.refresh()
     assert result.return_value == 1
     assert Article.objects.get().analyzed_at is not None
+
+
+def test_monitor_poll_enqueues_the_jobs(transactional_db: None) -> None:
+    due = _source(SourceKind.RSS, url="http://127.0.0.1:9/rss")
+    call_command("monitor", "poll")
+    call_command("worker", burst=True, verbosity=0)
+    due.refresh_from_db()
+    # The unreachable feed was polled by the worker and its failure recorded.
+    assert due.consecutive_failures == 1
+    assert due.last_error.startswith("Không")

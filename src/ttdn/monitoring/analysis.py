@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from ttdn.monitoring.alerts import alerts_for
 from ttdn.monitoring.models import Article, ModelVersion, Story
 from ttdn.monitoring.nlp import Analyzer
 from ttdn.monitoring.nlp import Article as Text
@@ -65,6 +66,7 @@ def analyze_pending(limit: int = BATCH) -> int:
         for article in pending:
             _analyze_one(article, analyzer, index, now)
             done += 1
+        alerts_for(pending)
     return done
 
 
@@ -96,6 +98,8 @@ def _analyze_one(article: Article, analyzer: Analyzer, index: StoryIndex, now: d
     article.provinces = [p.name for p in result.provinces]
     article.relevance = result.relevance
     article.topics = [t.code for t in result.topics]
+    article.topic_key = "|" + "|".join(article.topics) + "|"
+    article.province_key = "|" + "|".join(article.provinces) + "|"
     article.sentiment = result.sentiment
     article.foreign = result.foreign
     article.priority = result.priority
@@ -104,7 +108,8 @@ def _analyze_one(article: Article, analyzer: Analyzer, index: StoryIndex, now: d
     article.analyzed_at = now
     article.save(
         update_fields=[
-            "language", "provinces", "relevance", "topics", "sentiment", "foreign",
+            "language", "provinces", "relevance", "topics", "topic_key", "province_key",
+            "sentiment", "foreign",
             "priority", "story", "signature", "analyzed_at",
         ]
     )  # fmt: skip

@@ -129,6 +129,9 @@ class Article(models.Model):
     provinces = models.JSONField(_("tỉnh/thành phố"), default=list, blank=True)
     relevance = models.FloatField(_("mức liên quan"), default=0.0)
     topics = models.JSONField(_("chủ đề"), default=list, blank=True)
+    # "|code|code|" and "|Tỉnh|Tỉnh|": filterable the same way on SQLite and PostgreSQL.
+    topic_key = models.CharField(max_length=300, blank=True)
+    province_key = models.CharField(max_length=500, blank=True)
     sentiment = models.CharField(
         _("sắc thái"), max_length=10, choices=Sentiment.choices, blank=True
     )
@@ -185,3 +188,93 @@ class ModelVersion(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} ({self.created_at:%d/%m/%Y %H:%M})"
+
+
+class AlertRule(models.Model):
+    """Who is told when an analysed article matches: topic, sentiment, source, keywords, priority.
+
+    Empty criteria match everything; every filled criterion must hold. An alert is sent once per
+    story and rule, however many copies of the story arrive.
+    """
+
+    name = models.CharField(_("tên cảnh báo"), max_length=200)
+    topics = models.JSONField(_("chủ đề"), default=list, blank=True)
+    # "|code|code|" and "|Tỉnh|Tỉnh|": filterable the same way on SQLite and PostgreSQL.
+    topic_key = models.CharField(max_length=300, blank=True)
+    province_key = models.CharField(max_length=500, blank=True)
+    sentiment = models.CharField(
+        _("sắc thái"), max_length=10, choices=Sentiment.choices, blank=True
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("nguồn")
+    )
+    keywords = models.CharField(_("từ khóa (biểu thức)"), max_length=500, blank=True)
+    priority_only = models.BooleanField(_("chỉ tin ưu tiên"), default=False)
+    recipients = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", blank=True)
+    active = models.BooleanField(_("đang bật"), default=True)
+    history = HistoricalRecords(m2m_fields=[recipients])
+
+    class Meta:
+        verbose_name = _("quy tắc cảnh báo")
+        verbose_name_plural = _("quy tắc cảnh báo")
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from ttdn.monitoring.nlp.rules import RuleSyntaxError, parse
+
+        if self.keywords:
+            try:
+                parse(self.keywords)
+            except RuleSyntaxError as exc:
+                raise ValidationError({"keywords": str(exc)}) from exc
+
+
+class CaseKind(models.TextChoices):
+    REBUT = "rebut", _("Đấu tranh, phản bác")
+    INFORM = "inform", _("Cung cấp thông tin")
+
+
+class CaseStatus(models.TextChoices):
+    NEW = "new", _("Mới")
+    IN_PROGRESS = "in_progress", _("Đang xử lý")
+    RESPONDED = "responded", _("Đã phản hồi")
+    INFORMED = "informed", _("Đã cung cấp thông tin")
+    NO_ACTION = "no_action", _("Không cần xử lý")
+    CLOSED = "closed", _("Đóng")
+
+
+class ResponseCase(models.Model):
+    """A response to a story (rebuttal or information), assigned to a unit with a due time."""
+
+    story = models.ForeignKey(Story, on_delete=models.PROTECT, related_name="cases")
+    unit = models.ForeignKey(
+        "units.Unit", on_delete=models.PROTECT, related_name="monitoring_cases",
+        verbose_name=_("đơn vị xử lý"),
+    )  # fmt: skip
+    kind = models.CharField(_("loại"), max_length=10, choices=CaseKind.choices)
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=CaseStatus.choices, default=CaseStatus.NEW
+    )
+    due_at = models.DateTimeField(_("hạn xử lý"))
+    instructions = models.TextField(_("yêu cầu"), blank=True)
+    response_text = models.TextField(_("nội dung phản hồi"), blank=True)
+    response_url = models.URLField(_("đường dẫn phản hồi"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("hồ sơ xử lý thông tin")
+        verbose_name_plural = _("hồ sơ xử lý thông tin")
+        ordering = ["due_at", "pk"]
+        indexes = [models.Index(fields=["unit", "status"], name="case_unit_status")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.story}"

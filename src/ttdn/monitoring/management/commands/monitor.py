@@ -22,7 +22,7 @@ class Command(TtdnCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         analyze = sub.add_parser("analyze", help="IN.jsonl → từng dòng kèm kết quả phân tích")
-        analyze.add_argument("path")
+        analyze.add_argument("path")  # the commands below need no database, except "poll"
         analyze.add_argument("--province", default=None, help="tỉnh/thành phố cần theo dõi")
         analyze.add_argument(
             "--places", default=None, help="JSON {tỉnh: [địa danh, người, ...]} bổ sung"
@@ -30,8 +30,20 @@ class Command(TtdnCommand):
         evaluate = sub.add_parser("eval", help="chấm điểm trên tệp JSONL có trường labels")
         evaluate.add_argument("path")
         evaluate.add_argument("--province", default=None)
+        sub.add_parser(
+            "poll", help="đưa việc lấy tin các nguồn đến hạn và kiểm tra đột biến vào hàng đợi"
+        )
 
     def run(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "poll":
+            # Run by cron every few minutes; the jobs themselves claim sources without overlap.
+            from ttdn.monitoring.alerts import check_volume_spikes
+            from ttdn.monitoring.tasks import poll_due_sources
+
+            poll_due_sources.enqueue()
+            check_volume_spikes.enqueue()
+            self.stdout.write("Đã đưa việc lấy tin và kiểm tra đột biến vào hàng đợi.")
+            return
         rows = read_jsonl(Path(options["path"]))
         analyzer = _analyzer(options.get("province"), options.get("places"))
         articles = [Article.from_json(row) for row in rows]
