@@ -70,3 +70,26 @@ def test_retrain_needs_labels_and_the_permission(world: World) -> None:
     with pytest.raises(PermissionDenied):
         model_retrain(actor=world.users[Role.UNIT_OFFICER])
     assert ModelVersion.objects.count() == 0
+
+
+def test_the_models_page_retrains_in_the_background_and_rolls_back(world: World) -> None:
+    from django.core.management import call_command
+    from django.test import Client
+
+    _labelled(40)
+    client = Client()
+    client.force_login(world.users[Role.COORDINATOR])
+    client.post("/monitoring/models/retrain/")
+    call_command("worker", burst=True, verbosity=0)
+    first = ModelVersion.objects.get()
+    client.post("/monitoring/models/retrain/")
+    call_command("worker", burst=True, verbosity=0)
+    page = client.get("/monitoring/models/")
+    assert [v.active for v in page.context["versions"]] == [True, False]
+    assert "Dùng phiên bản này (quay lui)" in page.content.decode()
+    client.post("/monitoring/models/activate/", {"version": first.pk})
+    assert list(ModelVersion.objects.filter(active=True)) == [first]
+    officer = Client()
+    officer.force_login(world.users[Role.UNIT_OFFICER])
+    assert officer.post("/monitoring/models/activate/", {"version": ""}).status_code == 403
+    assert list(ModelVersion.objects.filter(active=True)) == [first]

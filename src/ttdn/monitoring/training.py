@@ -29,6 +29,14 @@ def _labelled() -> list[Article]:
     )
 
 
+def labelled_count() -> int:
+    return (
+        Article.objects.exclude(status=Relevance.IRRELEVANT)
+        .exclude(label_topics__isnull=True, label_sentiment="")
+        .count()
+    )
+
+
 def per_topic_scores(
     gold: list[list[str]], predicted: list[list[str]]
 ) -> dict[str, dict[str, float | int]]:

@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ttdn.core.errors import NotFound, ValidationFailed
-from ttdn.monitoring import cases, digest, selectors, services
+from ttdn.monitoring import cases, digest, selectors, services, training
 from ttdn.monitoring.models import (
     Article,
     CaseKind,
     CaseStatus,
+    ModelVersion,
     Relevance,
     Sentiment,
     Source,
@@ -200,3 +201,48 @@ def digest_download(request: HttpRequest, kind: str) -> HttpResponse:
     response = HttpResponse(content, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
     return response
+
+
+@login_required
+def models_page(request: HttpRequest) -> HttpResponse:
+    """Model versions with their per-topic precision/recall; retrain and roll back."""
+    if not request.user.has_perm("monitoring.train"):
+        from ttdn.core.errors import PermissionDenied
+
+        raise PermissionDenied("Bạn không có quyền quản lý mô hình.")
+    versions = ModelVersion.objects.defer("data").select_related("created_by")
+    return render(
+        request,
+        "monitoring/models.html",
+        {
+            "versions": versions,
+            "topic_names": dict(_topics()),
+            "labelled": training.labelled_count(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def model_retrain(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("monitoring.train"):
+        from ttdn.core.errors import PermissionDenied
+
+        raise PermissionDenied("Bạn không có quyền quản lý mô hình.")
+    training.retrain_model.enqueue(request.user.pk)
+    messages.success(
+        request, "Đã đưa việc huấn luyện lại vào hàng đợi; phiên bản mới sẽ hiện ở đây."
+    )
+    return redirect("monitoring:models")
+
+
+@login_required
+@require_POST
+def model_activate(request: HttpRequest) -> HttpResponse:
+    pk = request.POST.get("version", "")
+    version = ModelVersion.objects.filter(pk=int(pk)).first() if pk.isdigit() else None
+    if pk and version is None:
+        raise NotFound("Không tìm thấy phiên bản mô hình")
+    training.model_activate(actor=request.user, version=version)
+    messages.success(request, "Đã đổi phiên bản mô hình đang dùng.")
+    return redirect("monitoring:models")
