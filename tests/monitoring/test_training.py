@@ -72,7 +72,9 @@ def test_retrain_needs_labels_and_the_permission(world: World) -> None:
     assert ModelVersion.objects.count() == 0
 
 
-def test_the_models_page_retrains_in_the_background_and_rolls_back(world: World) -> None:
+def test_the_models_page_retrains_in_the_background_and_rolls_back(
+    world: World, transactional_db: None
+) -> None:
     from django.core.management import call_command
     from django.test import Client
 
