@@ -151,3 +151,25 @@ def test_monitor_poll_enqueues_the_jobs(transactional_db: None) -> None:
     # The unreachable feed was polled by the worker and its failure recorded.
     assert due.consecutive_failures == 1
     assert due.last_error.startswith("Không")
+
+
+def test_an_edited_taxonomy_in_the_product_drives_the_analysis(world: World) -> None:
+    from django.core.exceptions import ValidationError
+
+    from ttdn.monitoring.models import Taxonomy
+
+    bad = Taxonomy(text="- code: cang\n  rules:\n    - when: '(cảng OR'\n")
+    with pytest.raises(ValidationError, match="Chủ đề cang: Biểu thức kết thúc giữa chừng"):
+        bad.full_clean()
+    edited = Taxonomy(
+        text="- code: cang-bien\n  name: Cảng biển\n  rules:\n    - when: 'cảng OR port*'\n      weight: 2\n"
+    )
+    edited.full_clean()
+    edited.save()
+    store_item(_source(), Item(url="https://a.vn/1", title="Khởi công cảng biển", text=STORY))
+    analyze_pending()
+    assert Article.objects.get().topics == ["cang-bien"]
+    with pytest.raises(ValidationFailed, match="Chủ đề không hợp lệ: du-lich"):
+        services.article_label(
+            actor=world.users[Role.COORDINATOR], article=Article.objects.get(), topics=["du-lich"]
+        )

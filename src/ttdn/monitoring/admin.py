@@ -13,6 +13,7 @@ from ttdn.monitoring.models import (
     ResponseCase,
     Source,
     Story,
+    Taxonomy,
 )
 
 
@@ -68,3 +69,20 @@ class ModelVersionAdmin(SimpleHistoryAdmin):
     list_display = ("pk", "created_at", "trained_on", "held_out", "active")
     exclude = ("data",)
     readonly_fields = ("trained_on", "held_out", "metrics", "active")
+
+
+@admin.register(Taxonomy)
+class TaxonomyAdmin(SimpleHistoryAdmin):
+    """Officials edit the topic rules here; saving an active one deactivates the others."""
+
+    list_display = ("__str__", "created_at", "active")
+
+    def get_changeform_initial_data(self, request):  # type: ignore[no-untyped-def]
+        from ttdn.monitoring.nlp.topics import DEFAULT_TAXONOMY
+
+        return {"text": DEFAULT_TAXONOMY.read_text(encoding="utf-8")}
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        super().save_model(request, obj, form, change)
+        if obj.active:
+            Taxonomy.objects.exclude(pk=obj.pk).filter(active=True).update(active=False)

@@ -16,28 +16,34 @@ from django.db.models import F
 from django.utils import timezone
 
 from ttdn.monitoring.alerts import alerts_for
-from ttdn.monitoring.models import Article, ModelVersion, Story
+from ttdn.monitoring.models import Article, ModelVersion, Story, Taxonomy
 from ttdn.monitoring.nlp import Analyzer
 from ttdn.monitoring.nlp import Article as Text
 from ttdn.monitoring.nlp.dedup import StoryIndex, signature
 from ttdn.monitoring.nlp.model import TrainedModel
+from ttdn.monitoring.nlp.topics import taxonomy_from_text
 
 STORY_WINDOW = dt.timedelta(days=14)
 BATCH = 200
 
 
 @lru_cache(maxsize=4)
-def _analyzer(model_id: int | None) -> Analyzer:
+def _analyzer(model_id: int | None, taxonomy_id: int | None = None) -> Analyzer:
     model = None
     if model_id is not None:
         model = TrainedModel.loads(bytes(ModelVersion.objects.get(pk=model_id).data))
+    taxonomy = None
+    if taxonomy_id is not None:
+        taxonomy = taxonomy_from_text(Taxonomy.objects.get(pk=taxonomy_id).text)
     province = getattr(settings, "TTDN_PROVINCE", None) or None
-    return Analyzer(province=province, model=model)
+    return Analyzer(province=province, model=model, taxonomy=taxonomy)
 
 
 def current_analyzer() -> Analyzer:
+    """The analyzer of the active model version and taxonomy (cached per pair of ids)."""
     active = ModelVersion.objects.filter(active=True).values_list("pk", flat=True).first()
-    return _analyzer(active)
+    edited = Taxonomy.objects.filter(active=True).values_list("pk", flat=True).first()
+    return _analyzer(active, edited)
 
 
 def _story_index(now: dt.datetime) -> StoryIndex:

@@ -278,3 +278,32 @@ class ResponseCase(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.story}"
+
+
+class Taxonomy(models.Model):
+    """The topic taxonomy officials edit (YAML in the format of nlp/data/taxonomy.yaml); the
+    active one replaces the default for every new analysis."""
+
+    text = models.TextField(_("bảng chủ đề (YAML)"))
+    note = models.CharField(_("ghi chú"), max_length=200, blank=True)
+    active = models.BooleanField(_("đang dùng"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bảng chủ đề")
+        verbose_name_plural = _("bảng chủ đề")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.note or f"#{self.pk}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from ttdn.monitoring.nlp.topics import taxonomy_from_text
+
+        try:
+            taxonomy_from_text(self.text)
+        except ValueError as exc:
+            raise ValidationError({"text": str(exc)}) from exc

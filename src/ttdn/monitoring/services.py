@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from ttdn.core.errors import ValidationFailed
+from ttdn.monitoring.analysis import current_analyzer
 from ttdn.monitoring.ingestion import Item, store_item
 from ttdn.monitoring.models import Article, Relevance, Sentiment, Source, SourceKind
-from ttdn.monitoring.nlp.topics import default_taxonomy
 from ttdn.monitoring.social import read_export
 from ttdn.units.services import require_perm, save_audited
 
@@ -74,7 +74,7 @@ def article_label(
             raise ValidationFailed(f"Đánh giá “{status}” không hợp lệ")
         article.status = status
     if topics is not None:
-        known = {t.code for t in default_taxonomy()}
+        known = {t.code for t in current_analyzer().taxonomy}
         bad = [t for t in topics if t not in known]
         if bad or not topics:
             raise ValidationFailed(f"Chủ đề không hợp lệ: {', '.join(bad) or '(trống)'}")

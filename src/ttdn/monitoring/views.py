@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from ttdn.core.errors import NotFound, ValidationFailed
 from ttdn.monitoring import cases, digest, selectors, services, training
+from ttdn.monitoring.analysis import current_analyzer
 from ttdn.monitoring.models import (
     Article,
     CaseKind,
@@ -26,14 +27,13 @@ from ttdn.monitoring.models import (
     Source,
 )
 from ttdn.monitoring.nlp.language import LANGUAGES
-from ttdn.monitoring.nlp.topics import default_taxonomy
 from ttdn.units.models import Unit
 
 PER_PAGE = 50
 
 
 def _topics() -> list[tuple[str, str]]:
-    return [(t.code, t.name) for t in default_taxonomy()]
+    return [(t.code, t.name) for t in current_analyzer().taxonomy]
 
 
 @login_required
@@ -42,14 +42,15 @@ def inbox(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.inbox(user=request.user, filters=filters), PER_PAGE).get_page(
         request.GET.get("page")
     )
+    topics = _topics()
     return render(
         request,
         "monitoring/inbox.html",
         {
             "page": page,
             "filters": filters,
-            "topics": _topics(),
-            "topic_names": dict(_topics()),
+            "topics": topics,
+            "topic_names": dict(topics),
             "sentiments": Sentiment.choices,
             "statuses": Relevance.choices,
             "languages": LANGUAGES,

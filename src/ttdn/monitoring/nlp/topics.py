@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ttdn.monitoring.nlp.rules import Document, Node, parse
+from ttdn.monitoring.nlp.rules import Document, Node, RuleSyntaxError, parse
 
 DEFAULT_TAXONOMY = Path(__file__).parent / "data" / "taxonomy.yaml"
 MAX_TOPICS = 3
@@ -60,6 +60,27 @@ def taxonomy_from(entries: list[dict[str, Any]]) -> tuple[Topic, ...]:
         )
         for e in entries
     )
+
+
+def taxonomy_from_text(text: str) -> tuple[Topic, ...]:
+    """Parse an edited taxonomy; ValueError (message in Vietnamese) names what is wrong."""
+    try:
+        entries = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ValueError(f"YAML không hợp lệ: {exc}") from exc
+    if not isinstance(entries, list) or not entries:
+        raise ValueError("Bảng chủ đề phải là một danh sách chủ đề")
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not entry.get("code") or not entry.get("rules"):
+            raise ValueError(f"Chủ đề thứ {number} cần có “code” và “rules”")
+        for rule in entry["rules"]:
+            try:
+                parse(str(rule["when"]))
+            except (KeyError, TypeError) as exc:
+                raise ValueError(f"Chủ đề {entry['code']}: mỗi quy tắc cần có “when”") from exc
+            except RuleSyntaxError as exc:
+                raise ValueError(f"Chủ đề {entry['code']}: {exc}") from exc
+    return taxonomy_from(entries)
 
 
 def load_entries(path: Path = DEFAULT_TAXONOMY) -> list[dict[str, Any]]:
