@@ -14,6 +14,7 @@ urlpatterns = [
     path("cases/<int:pk>/", views.case_detail, name="case"),
     path("cases/<int:pk>/move/", views.case_move, name="case_move"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("sources/", views.sources, name="sources"),
     path("models/", views.models_page, name="models"),
     path("models/retrain/", views.model_retrain, name="model_retrain"),
     path("models/activate/", views.model_activate, name="model_activate"),

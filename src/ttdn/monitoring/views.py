@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from ttdn.core.errors import NotFound, ValidationFailed
 from ttdn.monitoring import cases, digest, selectors, services, training
 from ttdn.monitoring.analysis import current_analyzer
+from ttdn.monitoring.forms import ClippingForm, ExportUploadForm
 from ttdn.monitoring.models import (
     Article,
     CaseKind,
@@ -247,3 +248,58 @@ def model_activate(request: HttpRequest) -> HttpResponse:
     training.model_activate(actor=request.user, version=version)
     messages.success(request, "Đã đổi phiên bản mô hình đang dùng.")
     return redirect("monitoring:models")
+
+
+@login_required
+def sources(request: HttpRequest) -> HttpResponse:
+    """Every source with its health; the upload of a social export; a manual clipping."""
+    selectors.require_view(request.user)
+    can_manage = request.user.has_perm("monitoring.manage_sources")
+    upload = ExportUploadForm(prefix="up")
+    clipping = ClippingForm(prefix="cl")
+    if request.method == "POST" and can_manage:
+        if "up-source" in request.POST:
+            upload = ExportUploadForm(request.POST, request.FILES, prefix="up")
+            if upload.is_valid():
+                f = upload.cleaned_data["file"]
+                try:
+                    rows, new = services.social_import(
+                        actor=request.user,
+                        source=upload.cleaned_data["source"],
+                        data=f.read(),
+                        filename=f.name,
+                    )
+                except ValidationFailed as exc:
+                    upload.add_error("file", exc.message)
+                else:
+                    messages.success(request, f"Đã đọc {rows} dòng, thêm {new} tin mới.")
+                    return redirect("monitoring:sources")
+        else:
+            clipping = ClippingForm(request.POST, prefix="cl")
+            if clipping.is_valid():
+                data = clipping.cleaned_data
+                article = services.clipping_add(
+                    actor=request.user,
+                    source=data["source"],
+                    title=data["title"],
+                    text=data["text"],
+                    url=data["url"],
+                )
+                messages.success(
+                    request, "Đã thêm tin." if article else "Tin này đã có, không thêm lại."
+                )
+                return redirect("monitoring:sources")
+    elif request.method == "POST":
+        from ttdn.core.errors import PermissionDenied
+
+        raise PermissionDenied("Bạn không có quyền quản lý nguồn tin.")
+    return render(
+        request,
+        "monitoring/sources.html",
+        {
+            "sources": Source.objects.order_by("kind", "name"),
+            "upload": upload,
+            "clipping": clipping,
+            "can_manage": can_manage,
+        },
+    )
