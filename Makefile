@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: install static run worker test lint typecheck migrations-check pytest test-services \
-        lock openapi messages system-packages clean
+        lock openapi messages system-packages clean monitor-eval
 
 install: $(STAMP)
 
@@ -55,7 +55,7 @@ lint: install
 	$(BIN)/ruff format --check src tests bench
 
 typecheck: install
-	$(BIN)/mypy src/ttdn/text src/ttdn/press/workdays
+	$(BIN)/mypy src/ttdn/text src/ttdn/press/workdays src/ttdn/monitoring/nlp
 
 migrations-check: install
 	TTDN_DEBUG=1 DATABASE_URL= REDIS_URL= $(TTDN) makemigrations --check --dry-run
@@ -67,7 +67,13 @@ pytest: install system-packages messages
 	  echo "== PostgreSQL/Redis: DATABASE_URL=$$DATABASE_URL REDIS_URL=$$REDIS_URL"; \
 	  $(BIN)/pytest -q -p no:cacheprovider; fi
 
-test: lint typecheck migrations-check pytest
+# The press-monitoring quality figures on the shared labelled news, when that folder exists.
+monitor-eval: install
+	@dev=../shared/samples/news/dev.jsonl; if [ -f $$dev ]; then \
+	  TTDN_DEBUG=1 DATABASE_URL= REDIS_URL= $(TTDN) monitor eval $$dev; \
+	else echo "monitor eval: $$dev absent, skipped"; fi
+
+test: lint typecheck migrations-check pytest monitor-eval
 
 lock:
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.test import Client
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "ttdn"
-PURE_PACKAGES = ["text", "plans.parsing", "press.workdays"]
+PURE_PACKAGES = ["text", "plans.parsing", "press.workdays", "monitoring.nlp"]
 # Pure modules inside apps: the rules of the task lifecycle and the completeness arithmetic.
 PURE_MODULES = ["plans.lifecycle", "plans.schedule", "reporting.completeness"]
 

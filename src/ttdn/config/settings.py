@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "ttdn.notifications",
     "ttdn.press",
     "ttdn.activities",
+    "ttdn.monitoring",
 ]
 
 MIDDLEWARE = [

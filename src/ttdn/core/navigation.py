@@ -20,7 +20,7 @@ MODULES: tuple[NavItem, ...] = (
     NavItem("plans", _("Kế hoạch và nhiệm vụ"), "plans:list"),
     NavItem("reporting", _("Báo cáo tiến độ"), "reporting:home"),
     NavItem("library", _("CSDL thông tin đối ngoại"), None),
-    NavItem("monitoring", _("Giám sát báo chí"), None),
+    NavItem("monitoring", _("Giám sát báo chí"), "monitoring:inbox"),
     NavItem("press", _("Phóng viên và đoàn nước ngoài"), "press:visits"),
     NavItem("activities", _("Hoạt động"), "activities:list"),
     NavItem("units", _("Đơn vị"), "units:directory"),

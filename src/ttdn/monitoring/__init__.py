@@ -1,0 +1,1 @@
+"""Press and social-media monitoring: sources, ingestion, analysis, inbox, alerts, cases."""
