@@ -8,6 +8,8 @@ from ninja import NinjaAPI
 from ttdn.api.auth import AUTH
 from ttdn.core.errors import ApplicationError
 from ttdn.documents.api import router as documents_router
+from ttdn.library.api import public_router as library_public_router
+from ttdn.library.api import router as library_router
 from ttdn.plans.api import router as plans_router
 from ttdn.reporting.api import router as reporting_router
 from ttdn.units.api import me_router
@@ -27,6 +29,8 @@ api.add_router("/v1/me", me_router)
 api.add_router("/v1/plans", plans_router)
 api.add_router("/v1/documents", documents_router)
 api.add_router("/v1/reporting", reporting_router)
+api.add_router("/v1/library", library_router)
+api.add_router("/v1/public", library_public_router)
 
 
 @api.exception_handler(ApplicationError)

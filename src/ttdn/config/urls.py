@@ -21,6 +21,7 @@ urlpatterns = [
     path("documents/", include("ttdn.documents.urls")),
     path("reporting/", include("ttdn.reporting.urls")),
     path("notifications/", include("ttdn.notifications.urls")),
+    path("", include("ttdn.library.urls")),
     path("account/", unit_views.account, name="account"),
     path("account/tokens/", unit_views.api_token_create, name="api_token_create"),
     path("account/tokens/<int:pk>/revoke/", unit_views.api_token_revoke, name="api_token_revoke"),
