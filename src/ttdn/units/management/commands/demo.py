@@ -10,6 +10,7 @@ from django.conf import settings
 
 from ttdn.core.commands import TtdnCommand
 from ttdn.core.errors import ValidationFailed
+from ttdn.library.demo import demo_library_load
 from ttdn.plans.demo import demo_plan_load
 from ttdn.reporting.demo import REFERENCE_DAY, demo_progress_load
 from ttdn.reporting.demo_data import PROGRESS_ACCOUNTS
@@ -50,6 +51,10 @@ class Command(TtdnCommand):
             f"Tiến độ trình diễn ({state}, tình hình đến {REFERENCE_DAY:%d/%m/%Y}): "
             f"{progress.updates} lượt cập nhật nhiệm vụ, {progress.reports} báo cáo của đơn vị, "
             f"{progress.accounts_created} tài khoản lãnh đạo đơn vị mới."
+        )
+        added = demo_library_load()
+        self.stdout.write(
+            f"CSDL thông tin đối ngoại: {added} tin, bài trình diễn mới; cổng thông tin: /portal/"
         )
         self.stdout.write(f"Tài khoản trình diễn (mật khẩu chung: {DEMO_PASSWORD}):")
         for account in (*DEMO_ACCOUNTS, *PROGRESS_ACCOUNTS):
