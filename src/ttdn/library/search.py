@@ -5,11 +5,13 @@ never widens it. Highlighting is done once, in `html.snippet`, for both."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Protocol
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from ttdn.library.models import Translation
 from ttdn.text.normalize import fold_tokens
@@ -30,6 +32,8 @@ class SearchBackend(Protocol):
     def remove(self, ids: Iterable[int]) -> None: ...
 
     def ranked_ids(self, terms: tuple[str, ...], offset: int, limit: int) -> list[int]: ...
+
+    def among_ids(self, among: QuerySet[Translation], ids: list[int]) -> QuerySet[Translation]: ...
 
 
 class SqliteFts5Backend:
@@ -57,6 +61,11 @@ class SqliteFts5Backend:
             )
             return [row[0] for row in cursor.fetchall()]
 
+    def among_ids(self, among: QuerySet[Translation], ids: list[int]) -> QuerySet[Translation]:
+        # A plain `IN (1000 values)` makes SQLite walk every visible item and probe each value;
+        # a json_each() subquery makes it start from the ids, one primary-key lookup each.
+        return among.filter(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
+
 
 class PostgresFullTextBackend:
     """`library_translation.search_tsv`, a stored tsvector of `ttdn_unaccent(search_document)`
@@ -80,6 +89,9 @@ class PostgresFullTextBackend:
             )
             return [row[0] for row in cursor.fetchall()]
 
+    def among_ids(self, among: QuerySet[Translation], ids: list[int]) -> QuerySet[Translation]:
+        return among.filter(pk__in=ids)
+
 
 def search_backend() -> SearchBackend:
     if connection.vendor == "postgresql":
@@ -96,13 +108,14 @@ def search(q: str, among: QuerySet[Translation], limit: int = 50) -> list[Transl
     if not terms:
         return []
     backend = search_backend()
-    found: list[Translation] = []
+    found: list[int] = []
     offset = 0
     while len(found) < limit:
         ids = backend.ranked_ids(terms, offset, BATCH)
         if not ids:
             break
-        visible = {t.pk: t for t in among.filter(pk__in=ids)}
-        found.extend(visible[i] for i in ids if i in visible)
+        visible = set(backend.among_ids(among, ids).values_list("pk", flat=True))
+        found.extend(i for i in ids if i in visible)
         offset += BATCH
-    return found[:limit]
+    rows = {t.pk: t for t in among.filter(pk__in=found[:limit])}
+    return [rows[i] for i in found[:limit] if i in rows]
