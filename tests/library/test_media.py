@@ -117,3 +117,36 @@ def test_publication_needs_alt_text_and_strips_gps(world, item) -> None:  # type
         exif = image.getexif()
         assert GPS_IFD not in exif
         assert exif[0x010F] == "TTDN test camera"
+
+
+def test_a_publication_file_is_checked_by_content_and_served_only_when_public(
+    world, item, client
+) -> None:  # type: ignore[no-untyped-def]
+    from ttdn.library.media import attachment_set
+
+    officer = world.users[Role.UNIT_OFFICER]
+    with pytest.raises(ValidationFailed, match=r"Không nhận tệp “an-pham\.pdf”"):
+        attachment_set(
+            actor=officer,
+            item=item,
+            name="an-pham.pdf",
+            size=10,
+            read=lambda: b"MZ\x90\x00 program",
+        )
+    item.refresh_from_db()
+    assert not item.attachment
+    attachment_set(
+        actor=officer, item=item, name="an-pham.pdf", size=20, read=lambda: b"%PDF-1.7 an pham"
+    )
+    item.refresh_from_db()
+    assert item.attachment_type == "application/pdf"
+    assert client.get(f"/portal/vi/i/{item.pk}/file/").status_code == 404
+
+    item.media.all().delete()
+    services.item_submit(actor=officer, item=item)
+    services.item_approve(actor=world.users[Role.CONTENT_EDITOR], item=item)
+    services.item_publish(actor=world.users[Role.CONTENT_EDITOR], item=item)
+    response = client.get(f"/portal/vi/i/{item.pk}/file/")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 an pham"

@@ -156,3 +156,40 @@ def media_strip_gps(*, media: Media, actor: Any) -> Media:
     media.gps_stripped = True
     save_audited(media, actor)
     return media
+
+
+def sniff_attachment(data: bytes) -> tuple[str, str] | None:
+    """(content type, extension) of an accepted attachment: the evidence types (PDF, Office,
+    JPEG/PNG) and MP4/WebM video; None otherwise."""
+    from ttdn.reporting.evidence import sniff_evidence
+
+    if data[4:8] == b"ftyp":
+        return "video/mp4", ".mp4"
+    if data.startswith(b"\x1a\x45\xdf\xa3"):
+        return "video/webm", ".webm"
+    return sniff_evidence(data)
+
+
+@transaction.atomic
+def attachment_set(*, actor: Any, item: Item, name: str, size: int, read: Any) -> Item:
+    """The item's file (a publication, a document, a video file), checked by its content."""
+    require_perm(actor, "library.change_item", item)
+    limit = settings.TTDN_LIBRARY_ATTACHMENT_MAX_MB
+    if size > limit * 1024 * 1024:
+        raise ValidationFailed(
+            f"Tệp “{name}” nặng {size / 1024 / 1024:.1f} MB, quá giới hạn {limit} MB."
+        )
+    data = read()
+    kind = sniff_attachment(data)
+    if kind is None:
+        raise ValidationFailed(
+            f"Không nhận tệp “{name}”: chỉ nhận PDF, Word, Excel, PowerPoint, ảnh JPEG/PNG, "
+            "video MP4/WebM (kiểm tra theo nội dung tệp)."
+        )
+    content_type, extension = kind
+    if item.attachment:
+        item.attachment.delete(save=False)
+    item.attachment.save(f"item-{item.pk}{extension}", ContentFile(data), save=False)
+    item.attachment_type = content_type
+    save_audited(item, actor)
+    return item

@@ -21,6 +21,7 @@ urlpatterns = [
         name="portal_category_rss",
     ),
     path("portal/<str:lang>/t/<slug:slug>/", portal.portal_tag, name="portal_tag"),
+    path("portal/<str:lang>/i/<int:pk>/file/", portal.portal_attachment, name="portal_attachment"),
     path("portal/<str:lang>/i/<int:pk>/<slug:slug>/", portal.portal_item, name="portal_item"),
     path("library/", views.item_list, name="items"),
     path("library/new/", views.item_create, name="item_create"),
@@ -34,6 +35,8 @@ urlpatterns = [
     path("library/<int:pk>/lang/<str:lang>/", views.translation_edit, name="translation_edit"),
     path("library/<int:pk>/lang/<str:lang>/revisions/", views.revisions, name="revisions"),
     path("library/<int:pk>/media/", views.media_upload, name="media_upload"),
+    path("library/<int:pk>/attachment/", views.attachment_upload, name="attachment_upload"),
+    path("library/<int:pk>/attachment/file/", views.attachment_file, name="attachment_file"),
     path("library/media/<int:pk>/alt/", views.media_alt, name="media_alt"),
     path("library/media/<int:pk>/<str:size>/", views.media_file, name="media_file"),
 ]

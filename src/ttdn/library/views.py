@@ -27,7 +27,7 @@ from ttdn.library.forms import (
     language_options,
 )
 from ttdn.library.languages import content_languages, language_name
-from ttdn.library.media import media_add, media_update
+from ttdn.library.media import attachment_set, media_add, media_update
 from ttdn.library.models import Item, Media
 
 MAX_LISTED = 200
@@ -261,6 +261,39 @@ def media_upload(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Đã thêm ảnh."))
     return redirect("library:item", pk=pk)
+
+
+@require_POST
+@login_required
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.item_get_for_user(user=request.user, pk=pk)
+    upload = request.FILES.get("attachment")
+    if upload is None:
+        messages.error(request, _("Cần chọn một tệp."))
+        return redirect("library:item", pk=pk)
+    try:
+        attachment_set(
+            actor=request.user,
+            item=item,
+            name=upload.name or "",
+            size=upload.size or 0,
+            read=upload.read,
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã lưu tệp đính kèm."))
+    return redirect("library:item", pk=pk)
+
+
+@login_required
+def attachment_file(request: HttpRequest, pk: int) -> FileResponse:
+    item = selectors.item_get_for_user(user=request.user, pk=pk)
+    if not item.attachment:
+        raise NotFound("Tin, bài không có tệp đính kèm.")
+    return FileResponse(
+        item.attachment.open("rb"), as_attachment=True, content_type=item.attachment_type
+    )
 
 
 def _media_for_user(request: HttpRequest, pk: int) -> Media:

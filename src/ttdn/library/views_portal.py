@@ -154,3 +154,14 @@ def portal_media(request: HttpRequest, pk: int, size: str) -> FileResponse:
     response["Content-Disposition"] = "inline"
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+@require_GET
+def portal_attachment(request: HttpRequest, lang: str, pk: int) -> FileResponse:
+    _guard(lang)
+    item = portal.item_page(lang, pk).translation.item
+    if not item.attachment:
+        raise Http404("Tin, bài không có tệp đính kèm.")
+    return FileResponse(
+        item.attachment.open("rb"), as_attachment=True, content_type=item.attachment_type
+    )
