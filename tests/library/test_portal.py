@@ -154,3 +154,23 @@ def test_no_portal_page_weighs_over_300_kb(client, world, django_assert_max_num_
             response = client.get(url)
         assert response.status_code == 200, url
         assert len(response.content) < 300 * 1024, (url, len(response.content))
+
+
+def test_a_large_portal_gets_a_sitemap_index(client, world, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ttdn.library import portal
+
+    monkeypatch.setattr(portal, "SITEMAP_ITEMS", 2)
+    items = [published(world.foreign_affairs, f"Tin {n}") for n in range(5)]
+
+    index = client.get("/sitemap.xml").content.decode()
+    second = client.get("/sitemap.xml?page=2").content.decode()
+
+    assert (
+        index.count("<sitemap><loc>") == 3 and "http://127.0.0.1:8000/sitemap.xml?page=3" in index
+    )
+    assert (
+        second.count("<url>") == 2
+        and f"/i/{items[2].pk}/" in second
+        and f"/i/{items[1].pk}/" in second
+    )
+    assert client.get("/sitemap.xml?page=4").status_code == 404

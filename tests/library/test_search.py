@@ -50,7 +50,7 @@ def test_accented_and_unaccented_queries_find_the_same_items(world) -> None:  # 
     assert search("không có từ này", among) == []
 
 
-def test_title_matches_rank_before_body_matches_of_the_same_word(world) -> None:  # type: ignore[no-untyped-def]
+def test_a_short_item_about_the_words_ranks_before_a_long_one_mentioning_them_once(world) -> None:  # type: ignore[no-untyped-def]
     unit = world.foreign_affairs
     published(unit, "Tin thường", body="<p>" + "chữ " * 200 + "cồn cỏ</p>")
     published(unit, "Đảo Cồn Cỏ đón khách")
@@ -79,3 +79,22 @@ def test_highlight_marks_words_whatever_their_accents_and_escapes_the_rest() -> 
     assert str(snippet(words, terms, words=10)).startswith(
         "… một một <mark>Quảng</mark> <mark>Bình</mark> hai"
     )
+
+
+def test_only_the_last_word_matches_as_a_prefix(world) -> None:  # type: ignore[no-untyped-def]
+    published(world.foreign_affairs, "Quảng Bình đón khách")
+
+    assert titles(search("quang bi", public_translations())) == ["Quảng Bình đón khách"]
+    assert search("qua binh", public_translations()) == []
+
+
+def test_a_very_common_query_lists_the_newest_matches_first(world, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ttdn.library import search as search_module
+
+    unit = world.foreign_affairs
+    older = published(unit, "Du lịch du lịch du lịch biển")
+    newer = published(unit, "Tin về du lịch")
+    assert [t.item_id for t in search("du lich", public_translations())] == [older.pk, newer.pk]
+
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 1)
+    assert [t.item_id for t in search("du lich", public_translations())] == [newer.pk, older.pk]

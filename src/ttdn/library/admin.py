@@ -58,6 +58,9 @@ class ItemAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("unit",)
     inlines = [TranslationInline, MediaInline, EventInline]
 
+    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+        return super().get_queryset(request).select_related("unit").prefetch_related("translations")
+
     def save_related(self, request, form, formsets, change):  # type: ignore[no-untyped-def]
         super().save_related(request, form, formsets, change)
         item_reindex(form.instance)

@@ -64,7 +64,7 @@ def _public_out(translation: Translation, languages: dict[int, list[str]]) -> di
         "source": item.source,
         "author": item.author,
         "licence": item.licence,
-        "languages": languages.get(item.pk, []),
+        "languages": sorted(languages.get(item.pk, [])),
     }
 
 

@@ -112,9 +112,28 @@ def search_public(q: str, language: str | None, limit: int = SEARCH_LIMIT) -> li
     return hits
 
 
-def sitemap_entries() -> list[tuple[Translation, list[Translation]]]:
-    """Every public translation with its item's other public translations (hreflang)."""
+SITEMAP_ITEMS = 10_000  # items per sitemap file: with 6 languages, under the protocol's 50,000 URLs
+
+
+def sitemap_pages() -> int:
+    return max(1, -(-public_translations().values("item_id").distinct().count() // SITEMAP_ITEMS))
+
+
+def sitemap_entries(page: int = 1) -> list[tuple[Translation, list[Translation]]]:
+    """The public translations of one page of items, each with its item's other public
+    translations (hreflang); newest items first."""
+    item_ids = list(
+        public_translations()
+        .order_by("-item_id")
+        .values_list("item_id", flat=True)
+        .distinct()[(page - 1) * SITEMAP_ITEMS : page * SITEMAP_ITEMS]
+    )
     by_item: dict[int, list[Translation]] = {}
-    for translation in public_translations().order_by("item_id", "language"):
+    translations = (
+        public_translations()
+        .filter(item_id__in=item_ids)
+        .only("id", "item_id", "language", "slug", "updated_at")
+    )
+    for translation in translations.order_by("-item_id", "language"):
         by_item.setdefault(translation.item_id, []).append(translation)
     return [(t, group) for group in by_item.values() for t in group]

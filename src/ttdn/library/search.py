@@ -1,12 +1,12 @@
 """Full-text search behind one interface: SQLite FTS5 over accent-folded text by default,
-PostgreSQL full-text (`unaccent` + a stored tsvector) on PostgreSQL. Both rank matching
+PostgreSQL full-text (`unaccent` + a stored tsvector) on PostgreSQL. Both score the matching
 translations; callers pass the queryset of what the reader may see (`visibility`), so search
 never widens it. Highlighting is done once, in `html.snippet`, for both."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from django.db import connection
@@ -14,10 +14,13 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from ttdn.library.models import Translation
-from ttdn.text.normalize import fold_tokens
+from ttdn.text.normalize import fold, fold_tokens
 
 MAX_TERMS = 8
-BATCH = 1000
+BATCH = 200
+# Past this many matches a query is too common to rank usefully (and scoring every match would
+# be slow): its newest matches come first instead.
+RANK_LIMIT = 1000
 
 
 def query_terms(q: str) -> tuple[str, ...]:
@@ -27,11 +30,21 @@ def query_terms(q: str) -> tuple[str, ...]:
 
 
 class SearchBackend(Protocol):
+    """Every word must match; the last one also as the start of a longer word."""
+
     def index(self, translations: Iterable[Translation]) -> None: ...
 
     def remove(self, ids: Iterable[int]) -> None: ...
 
-    def ranked_ids(self, terms: tuple[str, ...], offset: int, limit: int) -> list[int]: ...
+    def more_than(self, terms: tuple[str, ...], count: int) -> bool:
+        """Whether more than `count` translations match (cheap: nothing is scored)."""
+        ...
+
+    def scored(self, terms: tuple[str, ...], most: int) -> list[tuple[int, float]]:
+        """Up to `most` matching translation ids with their relevance (higher is better)."""
+        ...
+
+    def newest_ids(self, terms: tuple[str, ...], offset: int, limit: int) -> list[int]: ...
 
     def among_ids(self, among: QuerySet[Translation], ids: list[int]) -> QuerySet[Translation]: ...
 
@@ -40,8 +53,6 @@ class SqliteFts5Backend:
     """FTS5 table `library_fts(document)`, rowid = translation id, text folded by `fold`."""
 
     def index(self, translations: Iterable[Translation]) -> None:
-        from ttdn.text.normalize import fold
-
         rows = [(t.pk, fold(t.search_document)) for t in translations]
         with connection.cursor() as cursor:
             cursor.executemany("DELETE FROM library_fts WHERE rowid = %s", [(r[0],) for r in rows])
@@ -51,25 +62,46 @@ class SqliteFts5Backend:
         with connection.cursor() as cursor:
             cursor.executemany("DELETE FROM library_fts WHERE rowid = %s", [(i,) for i in ids])
 
-    def ranked_ids(self, terms: tuple[str, ...], offset: int, limit: int) -> list[int]:
-        match = " ".join(f'"{term}"*' for term in terms)  # terms are letters and digits only
+    @staticmethod
+    def _match(terms: tuple[str, ...]) -> str:
+        # Terms are letters and digits only, so quoting them is enough.
+        return " ".join([f'"{term}"' for term in terms[:-1]] + [f'"{terms[-1]}"*'])
+
+    def more_than(self, terms: tuple[str, ...], count: int) -> bool:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT rowid FROM library_fts WHERE library_fts MATCH %s LIMIT 1 OFFSET %s",
+                [self._match(terms), count],
+            )
+            return cursor.fetchone() is not None
+
+    def scored(self, terms: tuple[str, ...], most: int) -> list[tuple[int, float]]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT rowid, rank FROM library_fts WHERE library_fts MATCH %s LIMIT %s",
+                [self._match(terms), most],
+            )
+            return [(row[0], -row[1]) for row in cursor.fetchall()]  # bm25: lower is better
+
+    def newest_ids(self, terms: tuple[str, ...], offset: int, limit: int) -> list[int]:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT rowid FROM library_fts WHERE library_fts MATCH %s "
-                "ORDER BY rank, rowid DESC LIMIT %s OFFSET %s",
-                [match, limit, offset],
+                "ORDER BY rowid DESC LIMIT %s OFFSET %s",
+                [self._match(terms), limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
 
     def among_ids(self, among: QuerySet[Translation], ids: list[int]) -> QuerySet[Translation]:
-        # A plain `IN (1000 values)` makes SQLite walk every visible item and probe each value;
+        # A plain `IN (…values)` makes SQLite walk every visible item and probe each value;
         # a json_each() subquery makes it start from the ids, one primary-key lookup each.
         return among.filter(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
 
 
 class PostgresFullTextBackend:
     """`library_translation.search_tsv`, a stored tsvector of `ttdn_unaccent(search_document)`
-    (a generated column: the database keeps it current), with a GIN index."""
+    (a generated column: the database keeps it current), with a GIN index. Queries are folded
+    by `ttdn.text.normalize.fold` (lowercase, no diacritics, đ → d), as unaccent folds text."""
 
     def index(self, translations: Iterable[Translation]) -> None:
         return None  # generated column
@@ -77,15 +109,38 @@ class PostgresFullTextBackend:
     def remove(self, ids: Iterable[int]) -> None:
         return None  # the row's deletion removes it
 
-    def ranked_ids(self, terms: tuple[str, ...], offset: int, limit: int) -> list[int]:
-        tsquery = " & ".join(f"{term}:*" for term in terms)
+    @staticmethod
+    def _tsquery(terms: tuple[str, ...]) -> str:
+        # The terms are folded already (`query_terms`); unaccent() on the query side would only
+        # cost planning time (3 ms a query, measured) for the same lexemes.
+        return " & ".join([*terms[:-1], f"{terms[-1]}:*"])
+
+    def more_than(self, terms: tuple[str, ...], count: int) -> bool:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT 1 FROM library_translation "
+                "WHERE search_tsv @@ to_tsquery('simple', %s) LIMIT 1 OFFSET %s",
+                [self._tsquery(terms), count],
+            )
+            return cursor.fetchone() is not None
+
+    def scored(self, terms: tuple[str, ...], most: int) -> list[tuple[int, float]]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id, ts_rank(search_tsv, query) FROM library_translation, "
+                "to_tsquery('simple', %s) AS query "
+                "WHERE search_tsv @@ query LIMIT %s",
+                [self._tsquery(terms), most],
+            )
+            return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+    def newest_ids(self, terms: tuple[str, ...], offset: int, limit: int) -> list[int]:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT id FROM library_translation "
-                "WHERE search_tsv @@ to_tsquery('simple', ttdn_unaccent(%s)) "
-                "ORDER BY ts_rank(search_tsv, to_tsquery('simple', ttdn_unaccent(%s))) DESC, "
-                "id DESC LIMIT %s OFFSET %s",
-                [tsquery, tsquery, limit, offset],
+                "WHERE search_tsv @@ to_tsquery('simple', %s) "
+                "ORDER BY id DESC LIMIT %s OFFSET %s",
+                [self._tsquery(terms), limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
 
@@ -99,23 +154,36 @@ def search_backend() -> SearchBackend:
     return SqliteFts5Backend()
 
 
+def _batches(backend: SearchBackend, terms: tuple[str, ...]) -> Iterator[list[int]]:
+    """Matching ids, best first, BATCH at a time: by relevance, or newest first when there
+    are more than RANK_LIMIT matches."""
+    if not backend.more_than(terms, RANK_LIMIT):
+        scored = backend.scored(terms, RANK_LIMIT)
+        ordered = [pk for pk, _score in sorted(scored, key=lambda p: (-p[1], -p[0]))]
+        for start in range(0, len(ordered), BATCH):
+            yield ordered[start : start + BATCH]
+        return
+    offset = 0
+    while ids := backend.newest_ids(terms, offset, BATCH):
+        yield ids
+        offset += BATCH
+
+
 def search(q: str, among: QuerySet[Translation], limit: int = 50) -> list[Translation]:
     """The best `limit` translations of `among` matching every word of `q`, best first.
 
-    The backend ranks all matches; `among` (the caller's visibility) filters them in batches,
-    so an item the reader may not see is never returned, however well it ranks."""
+    `among` (the caller's visibility) filters the matches batch by batch, so an item the reader
+    may not see is never returned, however well it ranks."""
     terms = query_terms(q)
     if not terms:
         return []
     backend = search_backend()
     found: list[int] = []
-    offset = 0
-    while len(found) < limit:
-        ids = backend.ranked_ids(terms, offset, BATCH)
-        if not ids:
-            break
+    for ids in _batches(backend, terms):
         visible = set(backend.among_ids(among, ids).values_list("pk", flat=True))
-        found.extend(i for i in ids if i in visible)
-        offset += BATCH
-    rows = {t.pk: t for t in among.filter(pk__in=found[:limit])}
-    return [rows[i] for i in found[:limit] if i in rows]
+        found.extend(pk for pk in ids if pk in visible)
+        if len(found) >= limit:
+            break
+    found = found[:limit]
+    rows = {t.pk: t for t in among.filter(pk__in=found).defer("search_document")}
+    return [rows[pk] for pk in found if pk in rows]

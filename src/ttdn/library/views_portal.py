@@ -140,8 +140,20 @@ def portal_category_rss(request: HttpRequest, lang: str, slug: str) -> HttpRespo
 
 @require_GET
 def sitemap(request: HttpRequest) -> HttpResponse:
-    entries = portal.sitemap_entries()
-    context = {"entries": entries, "site_url": settings.TTDN_SITE_URL.rstrip("/")}
+    """One sitemap while the portal is small; past `SITEMAP_ITEMS` items, a sitemap index of
+    `sitemap.xml?page=N` files."""
+    site = settings.TTDN_SITE_URL.rstrip("/")
+    pages = portal.sitemap_pages()
+    raw = request.GET.get("page", "")
+    if pages > 1 and not raw:
+        context = {"pages": range(1, pages + 1), "site_url": site}
+        return render(
+            request, "library/portal/sitemap_index.xml", context, content_type="application/xml"
+        )
+    page = int(raw) if raw.isdigit() else 1
+    if not 1 <= page <= pages:
+        raise Http404("Không có trang này của sơ đồ trang.")
+    context = {"entries": portal.sitemap_entries(page), "site_url": site}
     return render(request, "library/portal/sitemap.xml", context, content_type="application/xml")
 
 

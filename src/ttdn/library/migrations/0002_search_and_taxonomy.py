@@ -4,8 +4,9 @@ GIN index on PostgreSQL) and the default taxonomy."""
 from django.db import migrations
 
 SQLITE = [
+    # Prefix indexes of 2 and 3 letters: the last word of a query matches as a prefix.
     "CREATE VIRTUAL TABLE IF NOT EXISTS library_fts USING fts5(document, "
-    "tokenize = 'unicode61 remove_diacritics 2')",
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
 ]
 SQLITE_REVERSE = ["DROP TABLE IF EXISTS library_fts"]
 POSTGRES = [
