@@ -156,3 +156,15 @@ def test_translations_record_the_source_revision_they_follow(world) -> None:  # 
     assert (source.revision, english.source_revision) == (2, 1)
     with pytest.raises(ValidationFailed, match="không có trong danh sách"):
         services.translation_save(actor=officer, item=item, language="ja", title="x")
+
+
+def test_the_publication_event_names_the_time_in_vietnam_time(world) -> None:  # type: ignore[no-untyped-def]
+    editor = world.users[Role.CONTENT_EDITOR]
+    item = draft(world)
+    services.item_submit(actor=world.users[Role.UNIT_OFFICER], item=item)
+    services.item_approve(actor=editor, item=item)
+    at = dt.datetime(2030, 1, 2, 1, 30, tzinfo=dt.UTC)
+
+    services.item_publish(actor=editor, item=item, at=at)
+
+    assert item.events.last().comment == "Xuất bản lúc 08:30 02/01/2030"

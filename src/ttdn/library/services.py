@@ -285,7 +285,8 @@ def item_publish(*, actor: Any, item: Item, at: dt.datetime | None = None) -> It
     item.published_at = at if at and at > now else now
     for media in item.media.filter(gps_stripped=False):
         media_strip_gps(media=media, actor=actor)
-    return _record(item, actor, target, f"{item.published_at:%Y-%m-%dT%H:%M%z}")
+    when = timezone.localtime(item.published_at)
+    return _record(item, actor, target, f"Xuất bản lúc {when:%H:%M %d/%m/%Y}")
 
 
 @transaction.atomic
