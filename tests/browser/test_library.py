@@ -136,6 +136,10 @@ def test_submit_return_fix_publish_then_a_visitor_finds_it(
     assert visitor.get_by_role("heading", level=1).inner_text() == TITLE_EN
     assert axe_violations(visitor) == []
     shot(visitor, "item-en")
+    # Close the staff browsers: their kept-alive connections would hold the live server's
+    # request threads (and their database sessions) past the test.
+    officer.context.close()
+    editor.context.close()
 
 
 def test_portal_is_usable_with_the_keyboard(live_server, transactional_db, page) -> None:  # type: ignore[no-untyped-def]
