@@ -145,3 +145,19 @@ def test_translation_status_names_missing_and_stale_languages(client, world, set
     html = client.get("/library/translations/?incomplete=1").content.decode()
     assert "Bản gốc đã sửa" in html and "Đủ bản" not in html
     assert "cũ hơn bản gốc" in html
+
+
+def test_translation_status_page_has_a_fixed_number_of_queries(
+    client, world, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    officer = world.users[Role.UNIT_OFFICER]
+    for n in range(12):
+        item = services.item_create(actor=officer, kind="news", title=f"Tin {n}")
+        services.translation_save(actor=officer, item=item, language="en", title=f"News {n}")
+    client.force_login(officer)
+
+    with django_assert_max_num_queries(8):
+        html = client.get("/library/translations/").content.decode()
+
+    assert html.count('class="tr-missing"') == 12 * 4  # fr, zh, lo, km
+    assert html.count('class="tr-current"') == 12
