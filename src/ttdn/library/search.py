@@ -36,12 +36,9 @@ class SearchBackend(Protocol):
 
     def remove(self, ids: Iterable[int]) -> None: ...
 
-    def more_than(self, terms: tuple[str, ...], count: int) -> bool:
-        """Whether more than `count` translations match (cheap: nothing is scored)."""
-        ...
-
-    def scored(self, terms: tuple[str, ...], most: int) -> list[tuple[int, float]]:
-        """Up to `most` matching translation ids with their relevance (higher is better)."""
+    def scored(self, terms: tuple[str, ...], most: int) -> list[tuple[int, float]] | None:
+        """The matching translation ids with their relevance (higher is better), or None when
+        more than `most` translations match."""
         ...
 
     def newest_ids(self, terms: tuple[str, ...], offset: int, limit: int) -> list[int]: ...
@@ -67,19 +64,18 @@ class SqliteFts5Backend:
         # Terms are letters and digits only, so quoting them is enough.
         return " ".join([f'"{term}"' for term in terms[:-1]] + [f'"{terms[-1]}"*'])
 
-    def more_than(self, terms: tuple[str, ...], count: int) -> bool:
+    def scored(self, terms: tuple[str, ...], most: int) -> list[tuple[int, float]] | None:
         with connection.cursor() as cursor:
+            # Counting first is cheap here (no bm25 computed); scoring a common word is not.
             cursor.execute(
                 "SELECT rowid FROM library_fts WHERE library_fts MATCH %s LIMIT 1 OFFSET %s",
-                [self._match(terms), count],
-            )
-            return cursor.fetchone() is not None
-
-    def scored(self, terms: tuple[str, ...], most: int) -> list[tuple[int, float]]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT rowid, rank FROM library_fts WHERE library_fts MATCH %s LIMIT %s",
                 [self._match(terms), most],
+            )
+            if cursor.fetchone() is not None:
+                return None
+            cursor.execute(
+                "SELECT rowid, rank FROM library_fts WHERE library_fts MATCH %s",
+                [self._match(terms)],
             )
             return [(row[0], -row[1]) for row in cursor.fetchall()]  # bm25: lower is better
 
@@ -115,24 +111,17 @@ class PostgresFullTextBackend:
         # cost planning time (3 ms a query, measured) for the same lexemes.
         return " & ".join([*terms[:-1], f"{terms[-1]}:*"])
 
-    def more_than(self, terms: tuple[str, ...], count: int) -> bool:
+    def scored(self, terms: tuple[str, ...], most: int) -> list[tuple[int, float]] | None:
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT 1 FROM library_translation "
-                "WHERE search_tsv @@ to_tsquery('simple', %s) LIMIT 1 OFFSET %s",
-                [self._tsquery(terms), count],
-            )
-            return cursor.fetchone() is not None
-
-    def scored(self, terms: tuple[str, ...], most: int) -> list[tuple[int, float]]:
-        with connection.cursor() as cursor:
+            # One scan: a separate count would recheck every row's tsvector a second time.
             cursor.execute(
                 "SELECT id, ts_rank(search_tsv, query) FROM library_translation, "
                 "to_tsquery('simple', %s) AS query "
                 "WHERE search_tsv @@ query LIMIT %s",
-                [self._tsquery(terms), most],
+                [self._tsquery(terms), most + 1],
             )
-            return [(row[0], float(row[1])) for row in cursor.fetchall()]
+            rows = cursor.fetchall()
+            return None if len(rows) > most else [(row[0], float(row[1])) for row in rows]
 
     def newest_ids(self, terms: tuple[str, ...], offset: int, limit: int) -> list[int]:
         with connection.cursor() as cursor:
@@ -157,8 +146,8 @@ def search_backend() -> SearchBackend:
 def _batches(backend: SearchBackend, terms: tuple[str, ...]) -> Iterator[list[int]]:
     """Matching ids, best first, BATCH at a time: by relevance, or newest first when there
     are more than RANK_LIMIT matches."""
-    if not backend.more_than(terms, RANK_LIMIT):
-        scored = backend.scored(terms, RANK_LIMIT)
+    scored = backend.scored(terms, RANK_LIMIT)
+    if scored is not None:
         ordered = [pk for pk, _score in sorted(scored, key=lambda p: (-p[1], -p[0]))]
         for start in range(0, len(ordered), BATCH):
             yield ordered[start : start + BATCH]
