@@ -36,3 +36,37 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save(obj, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
         if create:
             obj.save()
+
+
+def library_item(
+    *,
+    unit: Unit,
+    title: str,
+    language: str = "vi",
+    body: str = "",
+    summary: str = "",
+    **fields: object,
+):  # type: ignore[no-untyped-def]
+    """A CSDL item with its source translation, written straight to the tables (no workflow),
+    indexed for search like the services do."""
+    from django.utils.text import slugify
+
+    from ttdn.library.models import Item, Translation
+    from ttdn.library.search import search_backend
+    from ttdn.library.services import search_document
+
+    item = Item.objects.create(
+        unit=unit, kind=fields.pop("kind", "news"), source_language=language, **fields
+    )
+    translation = Translation.objects.create(
+        item=item,
+        language=language,
+        title=title,
+        body=body,
+        summary=summary,
+        slug=slugify(fold(title))[:120],
+    )
+    translation.search_document = search_document(translation)
+    translation.save(update_fields=["search_document"])
+    search_backend().index([translation])
+    return item

@@ -9,6 +9,8 @@ from ttdn.activities.api import router as activities_router
 from ttdn.api.auth import AUTH
 from ttdn.core.errors import ApplicationError
 from ttdn.documents.api import router as documents_router
+from ttdn.library.api import public_router as library_public_router
+from ttdn.library.api import router as library_router
 from ttdn.plans.api import router as plans_router
 from ttdn.press.api import router as press_router
 from ttdn.reporting.api import router as reporting_router
@@ -31,6 +33,8 @@ api.add_router("/v1/documents", documents_router)
 api.add_router("/v1/reporting", reporting_router)
 api.add_router("/v1/press", press_router)
 api.add_router("/v1/activities", activities_router)
+api.add_router("/v1/library", library_router)
+api.add_router("/v1/public", library_public_router)
 
 
 @api.exception_handler(ApplicationError)

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "ttdn.press",
     "ttdn.activities",
     "ttdn.monitoring",
+    "ttdn.library",
 ]
 
 MIDDLEWARE = [
@@ -225,3 +226,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("TTDN_LOG_LEVEL", "INFO")},
 }
+# CSDL TTĐN: portal languages (the first is the source language) and the largest image upload.
+TTDN_LIBRARY_LANGUAGES = env_list("TTDN_LIBRARY_LANGUAGES", "vi,en,fr,zh,lo,km")
+TTDN_LIBRARY_MEDIA_MAX_MB = int(os.environ.get("TTDN_LIBRARY_MEDIA_MAX_MB", "20"))
+TTDN_LIBRARY_ATTACHMENT_MAX_MB = int(os.environ.get("TTDN_LIBRARY_ATTACHMENT_MAX_MB", "100"))

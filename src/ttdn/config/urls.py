@@ -24,6 +24,7 @@ urlpatterns = [
     path("press/", include("ttdn.press.urls")),
     path("activities/", include("ttdn.activities.urls")),
     path("monitoring/", include("ttdn.monitoring.urls")),
+    path("", include("ttdn.library.urls")),
     path("account/", unit_views.account, name="account"),
     path("account/tokens/", unit_views.api_token_create, name="api_token_create"),
     path("account/tokens/<int:pk>/revoke/", unit_views.api_token_revoke, name="api_token_revoke"),

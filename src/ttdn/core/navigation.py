@@ -19,7 +19,7 @@ MODULES: tuple[NavItem, ...] = (
     NavItem("home", _("Tổng quan"), "home"),
     NavItem("plans", _("Kế hoạch và nhiệm vụ"), "plans:list"),
     NavItem("reporting", _("Báo cáo tiến độ"), "reporting:home"),
-    NavItem("library", _("CSDL thông tin đối ngoại"), None),
+    NavItem("library", _("CSDL thông tin đối ngoại"), "library:items"),
     NavItem("monitoring", _("Giám sát báo chí"), "monitoring:inbox"),
     NavItem("press", _("Phóng viên và đoàn nước ngoài"), "press:visits"),
     NavItem("activities", _("Hoạt động"), "activities:list"),

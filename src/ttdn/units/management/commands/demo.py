@@ -11,6 +11,7 @@ from django.conf import settings
 from ttdn.activities.demo import demo_activities_load
 from ttdn.core.commands import TtdnCommand
 from ttdn.core.errors import ValidationFailed
+from ttdn.library.demo import demo_library_load
 from ttdn.plans.demo import demo_plan_load
 from ttdn.press.demo import demo_press_load
 from ttdn.reporting.demo import REFERENCE_DAY, demo_progress_load
@@ -58,6 +59,10 @@ class Command(TtdnCommand):
             ("Hoạt động", demo_activities_load()),
         ):
             self.stdout.write(f"{label} trình diễn ({'đã nạp' if loaded else 'đã có'}): {count}.")
+        added = demo_library_load()
+        self.stdout.write(
+            f"CSDL thông tin đối ngoại: {added} tin, bài trình diễn mới; cổng thông tin: /portal/"
+        )
         self.stdout.write(f"Tài khoản trình diễn (mật khẩu chung: {DEMO_PASSWORD}):")
         for account in (*DEMO_ACCOUNTS, *PROGRESS_ACCOUNTS):
             self.stdout.write(f"  {account.username:<20} {account.role:<15} {account.unit_code}")
