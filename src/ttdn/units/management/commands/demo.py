@@ -12,6 +12,7 @@ from ttdn.activities.demo import demo_activities_load
 from ttdn.core.commands import TtdnCommand
 from ttdn.core.errors import ValidationFailed
 from ttdn.library.demo import demo_library_load
+from ttdn.monitoring.demo import demo_monitoring_load
 from ttdn.plans.demo import demo_plan_load
 from ttdn.press.demo import demo_press_load
 from ttdn.reporting.demo import REFERENCE_DAY, demo_progress_load
@@ -57,6 +58,7 @@ class Command(TtdnCommand):
         for label, (loaded, count) in (
             ("Đoàn, sự kiện báo chí", demo_press_load()),
             ("Hoạt động", demo_activities_load()),
+            ("Tin giám sát báo chí", demo_monitoring_load()),
         ):
             self.stdout.write(f"{label} trình diễn ({'đã nạp' if loaded else 'đã có'}): {count}.")
         added = demo_library_load()
