@@ -4,8 +4,10 @@ follow-up articles), delegations and press events (thin: forms + selectors/servi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
+from django import forms as forms_module
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -142,52 +144,57 @@ def visit(request: HttpRequest, pk: int) -> HttpResponse:
     return _visit_page(request, pk)
 
 
-@login_required
-@require_POST
-def visit_action(request: HttpRequest, pk: int) -> HttpResponse:
+def _visit_form_post(
+    request: HttpRequest,
+    pk: int,
+    form_class: type[forms_module.Form],
+    key: str,
+    write: Callable[..., object],
+    done: str,
+) -> HttpResponse:
+    """One form of the visit page: the service on valid input, else the page with the form's
+    errors (the service's message among them)."""
     row = selectors.visit_get_for_user(user=request.user, pk=pk)
-    form = VisitActionForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.visit_transition(actor=request.user, visit=row, **form.cleaned_data)
+            write(row, form.cleaned_data)
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("Đã cập nhật trạng thái của đoàn."))
+            messages.success(request, done)
             return redirect("press:visit", pk=pk)
-    return _visit_page(request, pk, status=400, action_form=form)
+    return _visit_page(request, pk, status=400, **{key: form})
+
+
+@login_required
+@require_POST
+def visit_action(request: HttpRequest, pk: int) -> HttpResponse:
+    return _visit_form_post(
+        request, pk, VisitActionForm, "action_form",
+        lambda row, data: services.visit_transition(actor=request.user, visit=row, **data),
+        _("Đã cập nhật trạng thái của đoàn."),
+    )  # fmt: skip
 
 
 @login_required
 @require_POST
 def visit_report(request: HttpRequest, pk: int) -> HttpResponse:
-    row = selectors.visit_get_for_user(user=request.user, pk=pk)
-    form = VisitReportForm(request.POST)
-    if form.is_valid():
-        try:
-            services.visit_report_submit(actor=request.user, visit=row, **form.cleaned_data)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Đã lưu báo cáo kết quả."))
-            return redirect("press:visit", pk=pk)
-    return _visit_page(request, pk, status=400, report_form=form)
+    return _visit_form_post(
+        request, pk, VisitReportForm, "report_form",
+        lambda row, data: services.visit_report_submit(actor=request.user, visit=row, **data),
+        _("Đã lưu báo cáo kết quả."),
+    )  # fmt: skip
 
 
 @login_required
 @require_POST
 def visit_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
-    row = selectors.visit_get_for_user(user=request.user, pk=pk)
-    form = FollowUpForm(request.POST)
-    if form.is_valid():
-        try:
-            services.follow_up_add(actor=request.user, parent=row, **form.cleaned_data)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Đã ghi nhận bài đăng."))
-            return redirect("press:visit", pk=pk)
-    return _visit_page(request, pk, status=400, follow_up_form=form)
+    return _visit_form_post(
+        request, pk, FollowUpForm, "follow_up_form",
+        lambda row, data: services.follow_up_add(actor=request.user, parent=row, **data),
+        _("Đã ghi nhận bài đăng."),
+    )  # fmt: skip
 
 
 @login_required
