@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from ttdn.core.navigation import MODULES
+from ttdn.core.navigation import modules_for
 from ttdn.notifications.selectors import unread_count
 
 
@@ -14,8 +14,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     match = getattr(request, "resolver_match", None)
     namespace = match.namespace if match else ""
     current = namespace or (match.url_name if match else "")
-    context: dict[str, object] = {"nav_modules": MODULES, "nav_current": current}
     user = getattr(request, "user", None)
+    context: dict[str, object] = {"nav_modules": modules_for(user), "nav_current": current}
     if user is not None and user.is_authenticated:
         # Lazy: one query, only when a page shows the count (not for HTMX fragments).
         context["unread_notifications"] = SimpleLazyObject(lambda: unread_count(user=user))

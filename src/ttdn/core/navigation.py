@@ -13,6 +13,7 @@ class NavItem:
     key: str
     label: str | Promise
     url_name: str | None  # None: the module is planned but not yet delivered
+    perm: str = ""  # shown only to users with this permission ("" for everyone signed in)
 
 
 MODULES: tuple[NavItem, ...] = (
@@ -20,8 +21,15 @@ MODULES: tuple[NavItem, ...] = (
     NavItem("plans", _("Kế hoạch và nhiệm vụ"), "plans:list"),
     NavItem("reporting", _("Báo cáo tiến độ"), "reporting:home"),
     NavItem("library", _("CSDL thông tin đối ngoại"), "library:items"),
-    NavItem("monitoring", _("Giám sát báo chí"), "monitoring:inbox"),
+    NavItem("monitoring", _("Giám sát báo chí"), "monitoring:inbox", "monitoring.view"),
     NavItem("press", _("Phóng viên và đoàn nước ngoài"), "press:visits"),
     NavItem("activities", _("Hoạt động"), "activities:list"),
     NavItem("units", _("Đơn vị"), "units:directory"),
 )
+
+
+def modules_for(user: object) -> tuple[NavItem, ...]:
+    """The menu of `user`: an entry whose module the user may not open is left out, rather than
+    leading to a refusal."""
+    has_perm = getattr(user, "has_perm", None)
+    return tuple(m for m in MODULES if not m.perm or (has_perm is not None and has_perm(m.perm)))
