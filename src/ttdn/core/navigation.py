@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import rules
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,8 @@ MODULES: tuple[NavItem, ...] = (
 
 def modules_for(user: object) -> tuple[NavItem, ...]:
     """The menu of `user`: an entry whose module the user may not open is left out, rather than
-    leading to a refusal."""
-    has_perm = getattr(user, "has_perm", None)
-    return tuple(m for m in MODULES if not m.perm or (has_perm is not None and has_perm(m.perm)))
+    leading to a refusal. The rules' predicates are asked directly (they read the user's role),
+    so the menu costs no query, where `user.has_perm` would also read Django's permission tables."""
+    if not getattr(user, "is_authenticated", False):
+        return tuple(m for m in MODULES if not m.perm)
+    return tuple(m for m in MODULES if not m.perm or rules.has_perm(m.perm, user))
