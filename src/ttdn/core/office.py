@@ -1,6 +1,7 @@
-"""Office documents to PDF through LibreOffice, when the server has it (optional: Debian's
-`libreoffice-writer-nogui`). Each conversion runs headless in its own temporary profile, so two
-conversions at once never fight over a profile lock, and is killed after a timeout."""
+"""Office documents: their content types, and .docx to PDF through LibreOffice when the server
+has it (optional: Debian's `libreoffice-writer-nogui`). Each conversion runs headless in its own
+temporary profile, so two conversions at once never fight over a profile lock, and is killed
+after a timeout."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from pathlib import Path
 from ttdn.core.errors import ApplicationError
 
 TIMEOUT_SECONDS = 120
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF = "application/pdf"
 _CANDIDATES = ("soffice", "libreoffice")
 
 

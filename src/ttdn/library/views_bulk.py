@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ttdn.core.errors import ApplicationError
+from ttdn.core.office import XLSX
 from ttdn.library import bulk
 from ttdn.units.services import require_perm
 
@@ -101,7 +102,7 @@ def export(request: HttpRequest) -> HttpResponse:
         return response
     response = HttpResponse(
         bulk.export_xlsx(items),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        content_type=XLSX,
     )
     response["Content-Disposition"] = 'attachment; filename="csdl-ttdn.xlsx"'
     return response

@@ -11,8 +11,6 @@ from openpyxl import Workbook
 
 from ttdn.monitoring.nlp.topics import default_taxonomy
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TITLE = "BÁO CÁO TỔNG HỢP DƯ LUẬN BÁO CHÍ"
 
 

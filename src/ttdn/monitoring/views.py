@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ttdn.core.errors import NotFound, ValidationFailed
+from ttdn.core.office import DOCX, XLSX
 from ttdn.monitoring import cases, digest, selectors, services, training
 from ttdn.monitoring.analysis import current_analyzer
 from ttdn.monitoring.forms import ClippingForm, ExportUploadForm
@@ -197,9 +198,9 @@ def digest_download(request: HttpRequest, kind: str) -> HttpResponse:
     data = selectors.dashboard(user=request.user, since=since, until=until)
     name = f"tong-hop-du-luan-{since:%Y%m%d}-{until:%Y%m%d}"
     if kind == "xlsx":
-        content, mime = digest.digest_xlsx(data), digest.XLSX
+        content, mime = digest.digest_xlsx(data), XLSX
     else:
-        content, mime = digest.digest_docx(data), digest.DOCX
+        content, mime = digest.digest_docx(data), DOCX
     response = HttpResponse(content, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
     return response

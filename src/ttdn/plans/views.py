@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ttdn.core.errors import ApplicationError
+from ttdn.core.office import XLSX
 from ttdn.plans import selectors, services
 from ttdn.plans.excel import plan_xlsx
 from ttdn.plans.forms import MapUnitForm, PlanSearchForm, TaskFilterForm
@@ -24,7 +25,6 @@ from ttdn.units.models import Unit
 from ttdn.units.selectors import units_search
 
 MAX_LISTED = 200
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required

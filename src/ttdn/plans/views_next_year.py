@@ -14,14 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ttdn.core.errors import ApplicationError
-from ttdn.core.office import docx_to_pdf
+from ttdn.core.office import DOCX, PDF, docx_to_pdf
 from ttdn.plans import drafts, selectors
 from ttdn.plans.next_year import carried_over_counts
 from ttdn.plans.plan_docx import draft_docx
 from ttdn.plans.views_import import importer_view
 from ttdn.text.normalize import fold
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @importer_view
@@ -60,7 +58,7 @@ def draft_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     data = draft_docx(parsed, province=parsed.document.place or settings.TTDN_PROVINCE)
     content_type = DOCX
     if fmt == "pdf":
-        data, content_type = docx_to_pdf(data), "application/pdf"
+        data, content_type = docx_to_pdf(data), PDF
     name = f"du-thao-ke-hoach-{parsed.document.year or draft.pk}.{fmt}"
     return HttpResponse(
         data,

@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from ttdn.core.errors import ApplicationError
+from ttdn.core.office import DOCX
 from ttdn.reporting.compiled.templates_store import (
     DEFAULT_FILE_NAMES,
     MAX_TEMPLATE_BYTES,
@@ -31,8 +32,6 @@ from ttdn.reporting.models import (
     TaskUpdate,
     UnitReport,
 )
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @admin.register(Indicator)

@@ -22,13 +22,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ttdn.core.errors import NotFound, ValidationFailed
-from ttdn.core.office import docx_to_pdf, pdf_available
+from ttdn.core.office import DOCX, PDF, XLSX, docx_to_pdf, pdf_available
 from ttdn.plans.models import Plan
 from ttdn.plans.selectors import plan_units
 from ttdn.reporting import selectors, selectors_coord
 from ttdn.reporting.compiled.access import report_can_edit, report_require_view
+from ttdn.reporting.compiled.appendix import appendix_xlsx
 from ttdn.reporting.compiled.preview import docx_html
-from ttdn.reporting.compiled.render import report_build, report_data
+from ttdn.reporting.compiled.render import report_data, report_document
 from ttdn.reporting.compiled.texts import (
     MAX_PART,
     PARTS,
@@ -37,13 +38,12 @@ from ttdn.reporting.compiled.texts import (
     compiled_text_save,
 )
 from ttdn.reporting.models import PeriodKind, ReportingPeriod
+from ttdn.reporting.views_coord import int_param
 from ttdn.text.normalize import fold
 from ttdn.units.models import Unit
 from ttdn.units.rules import sees_every_unit
 from ttdn.units.selectors import unit_subtree_ids
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PARAGRAPHS_HELP = gettext_lazy(
     "Mỗi dòng là một đoạn. Để trống: dùng nội dung hệ thống gợi ý (chữ mờ trong ô), nội dung "
     "này tự cập nhật theo báo cáo của các đơn vị."
@@ -87,10 +87,6 @@ class Choice:
         return urlencode(values | {"unit": self.unit.pk if self.unit else ""})
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 def _units_for(user: Any, plan: Plan | None) -> list[Unit]:
     """Units whose report the user may compile or read: every unit the plan assigns for those
     who see every unit, otherwise the user's own unit and its sub-units among them."""
@@ -104,10 +100,10 @@ def _units_for(user: Any, plan: Plan | None) -> list[Unit]:
 def _choice(request: HttpRequest, params: Any) -> Choice:
     user = request.user
     plans = selectors_coord.plans_to_choose()
-    wanted_plan = _int(params.get("plan"))
+    wanted_plan = int_param(params.get("plan"))
     plan = next((p for p in plans if p.pk == wanted_plan), plans[0] if plans else None)
     periods = selectors.periods_of_plan(plan=plan) if plan else []
-    wanted_period = _int(params.get("period"))
+    wanted_period = int_param(params.get("period"))
     year_period = next((p for p in reversed(periods) if p.kind == PeriodKind.YEAR), None)
     period = next(
         (p for p in periods if p.pk == wanted_period),
@@ -115,7 +111,7 @@ def _choice(request: HttpRequest, params: Any) -> Choice:
     )
     units = _units_for(user, plan)
     province_allowed = bool(user.has_perm("reporting.view_dashboard"))
-    wanted_unit = _int(params.get("unit"))
+    wanted_unit = int_param(params.get("unit"))
     unit = next((u for u in units if u.pk == wanted_unit), None)
     if wanted_unit is not None and unit is None:
         raise NotFound(_("Không tìm thấy đơn vị này trong kế hoạch."))
@@ -144,7 +140,6 @@ def _report_context(
     )
     saved = compiled_text_get(period=choice.period, unit=choice.unit)
     data = compiled_text_apply(suggested, saved)
-    built = report_build(user=request.user, period=choice.period, unit=choice.unit, data=data)
     if form is None:
         form = CompiledTextForm(
             initial={part: getattr(saved, part) for part in PARTS} if saved else {}
@@ -152,8 +147,8 @@ def _report_context(
     for part in PARTS:  # the suggestion shows in an empty box, greyed
         form.fields[part].widget.attrs["placeholder"] = "\n".join(getattr(suggested, part))
     return {
-        "data": built.data,
-        "preview": docx_html(built.docx),  # escaped by docx_html
+        "data": data,
+        "preview": docx_html(report_document(data)),  # escaped by docx_html
         "saved": saved,
         "form": form,
         "can_edit": report_can_edit(request.user, choice.unit),
@@ -188,17 +183,18 @@ def compiled_download(request: HttpRequest, fmt: str) -> HttpResponse:
     choice = _choice(request, request.GET)
     if choice.period is None:
         raise NotFound(_("Không tìm thấy kỳ báo cáo."))
-    built = report_build(user=request.user, period=choice.period, unit=choice.unit)
+    data = report_data(user=request.user, period=choice.period, unit=choice.unit)
     issuer = choice.unit.code if choice.unit else "tinh"
     stem = fold(f"bao-cao-{issuer}-{choice.period.name}").replace("/", "-").replace(" ", "-")
+    # Only the file asked for is rendered: the appendix alone, or the report alone.
     if fmt == "xlsx":
-        data, content_type, name = built.xlsx, XLSX, f"phu-luc-{stem}.xlsx"
+        content, content_type, name = appendix_xlsx(data), XLSX, f"phu-luc-{stem}.xlsx"
     elif fmt == "pdf":
-        data, content_type, name = docx_to_pdf(built.docx), "application/pdf", f"{stem}.pdf"
+        content, content_type, name = docx_to_pdf(report_document(data)), PDF, f"{stem}.pdf"
     else:
-        data, content_type, name = built.docx, DOCX, f"{stem}.docx"
+        content, content_type, name = report_document(data), DOCX, f"{stem}.docx"
     return HttpResponse(
-        data,
+        content,
         content_type=content_type,
         headers={"Content-Disposition": content_disposition_header(True, name)},
     )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ttdn.core.errors import ApplicationError, NotFound
+from ttdn.core.office import XLSX
 from ttdn.plans.models import Plan, TaskStatus
 from ttdn.plans.selectors import plan_get_for_user
 from ttdn.plans.tracking import task_hold as task_hold_apply
@@ -34,8 +35,6 @@ from ttdn.reporting.models import ReportingPeriod, ReportStatus
 from ttdn.text.normalize import fold
 from ttdn.units.selectors import unit_get
 from ttdn.units.services import require_perm
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # --- periods ---------------------------------------------------------------------------------
 
@@ -141,7 +140,8 @@ def _status_counts(by_status: dict[str, int]) -> list[tuple[Any, int]]:
 # --- dashboard -------------------------------------------------------------------------------
 
 
-def _int(value: str | None) -> int | None:
+def int_param(value: str | None) -> int | None:
+    """A query parameter as a positive id, or None when it is missing or not a number."""
     return int(value) if value and value.isdigit() else None
 
 
@@ -150,10 +150,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     require_perm(request.user, "reporting.view_dashboard")
     today = timezone.localdate()
     plans = selectors_coord.plans_to_choose()
-    wanted_plan = _int(request.GET.get("plan"))
+    wanted_plan = int_param(request.GET.get("plan"))
     plan = next((p for p in plans if p.pk == wanted_plan), plans[0] if plans else None)
     periods_list = selectors.periods_of_plan(plan=plan) if plan else []
-    wanted_period = _int(request.GET.get("period"))
+    wanted_period = int_param(request.GET.get("period"))
     period = next(
         (p for p in periods_list if p.pk == wanted_period),
         selectors_coord.period_nearest(periods_list, today),
@@ -254,7 +254,7 @@ def dashboard_section(request: HttpRequest, period_pk: int) -> HttpResponse:
 def scorecard(request: HttpRequest, unit_pk: int) -> HttpResponse:
     unit = selectors_coord.unit_for_scorecard(user=request.user, pk=unit_pk)
     plans = selectors_coord.plans_to_choose()
-    wanted = _int(request.GET.get("plan"))
+    wanted = int_param(request.GET.get("plan"))
     plan = next((p for p in plans if p.pk == wanted), plans[0] if plans else None)
     rows = selectors.unit_scorecard(unit=unit, plan=plan) if plan else []
     context = {

@@ -88,12 +88,15 @@ def report_build(
     unit: Unit | None = None,
     today: dt.date | None = None,
     template: bytes | None = None,
-    data: ReportData | None = None,
 ) -> BuiltReport:
-    """`report_data` (or `data` already read for the same report) as .docx (the active
-    template of its kind unless `template` is given) and its .xlsx appendix."""
-    if data is None:
-        data = report_data(user=user, period=period, unit=unit, today=today)
+    """`report_data` as .docx (the active template of its kind unless `template` is given)
+    and its .xlsx appendix."""
+    data = report_data(user=user, period=period, unit=unit, today=today)
+    return BuiltReport(data, report_document(data, template=template), appendix_xlsx(data))
+
+
+def report_document(data: ReportData, *, template: bytes | None = None) -> bytes:
+    """`data` as .docx with `template`, else the active template of the report's kind."""
     if template is None:
-        template = report_template_active(kind="province" if unit is None else "unit")
-    return BuiltReport(data, report_docx(data, template=template), appendix_xlsx(data))
+        template = report_template_active(kind=data.kind)
+    return report_docx(data, template=template)
