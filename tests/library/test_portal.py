@@ -174,3 +174,15 @@ def test_a_large_portal_gets_a_sitemap_index(client, world, monkeypatch) -> None
         and f"/i/{items[1].pk}/" in second
     )
     assert client.get("/sitemap.xml?page=4").status_code == 404
+
+
+def test_every_configured_language_has_the_portal_words_of_its_own(client, items) -> None:  # type: ignore[no-untyped-def]
+    from ttdn.library.languages import content_languages
+    from ttdn.library.portal_text import TEXT
+
+    for language in content_languages():
+        assert set(TEXT[language]) == set(TEXT["en"]), language
+    lao = client.get("/portal/lo/").content.decode()
+    khmer = client.get("/portal/km/").content.decode()
+    assert TEXT["lo"]["search_button"] in lao and "Skip to main content" not in lao
+    assert TEXT["km"]["latest"] in khmer and "Latest" not in khmer
