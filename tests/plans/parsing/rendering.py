@@ -3,8 +3,11 @@
 The .docx uses Word's own machinery: printed labels become numbering (numbering.xml, numPr on the
 paragraph, "- " bullets through the List Bullet style), `**`/`*` become bold/italic runs, "#"
 lines heading styles, tab rows a real table, and the header block a borderless 2-column table.
-The .pdf comes from LibreOffice when installed, otherwise it is drawn with fpdf2 (running header,
-page numbers, justified paragraphs with a first-line indent, a ruled table).
+Two kinds of .pdf: `render_pdf` draws one with fpdf2 (running header, page numbers, justified
+paragraphs with a first-line indent, a ruled table), the same on every machine;
+`render_office_pdf` exports the .docx with LibreOffice, as an office saves a plan as PDF (list
+numbers and bullet glyphs set apart by tab stops, wrapped list lines under their text, appendix
+tables on landscape pages, rows cut by page breaks, Times New Roman as Liberation Serif).
 """
 
 from __future__ import annotations
@@ -249,9 +252,11 @@ class _WordNumbering:
                 f'<w:abstractNum {_NS} w:abstractNumId="{ab_id}">'
                 '<w:multiLevelType w:val="singleLevel"/>'
                 f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-                f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>'
+                f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+                '<w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl>'
                 '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
-                '<w:lvlText w:val="+"/><w:lvlJc w:val="left"/></w:lvl>'
+                '<w:lvlText w:val="+"/><w:lvlJc w:val="left"/>'
+                '<w:pPr><w:ind w:left="1080" w:hanging="360"/></w:pPr></w:lvl>'
                 "</w:abstractNum>"
             )
             element = self.parse_xml(xml)
@@ -291,8 +296,9 @@ def _w(tag: str) -> str:
     return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
 
 
-def render_docx(text: str) -> bytes:
-    """The plan as a Word document (see the module docstring)."""
+def render_docx(text: str, landscape_tables: bool = False) -> bytes:
+    """The plan as a Word document (see the module docstring); `landscape_tables` sets a table of
+    six columns or more on landscape pages of its own, as offices print an appendix."""
     import docx
     from docx.shared import Cm, Pt
 
@@ -301,13 +307,26 @@ def render_docx(text: str) -> bytes:
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin, section.right_margin = Cm(3), Cm(2)
     section.header.paragraphs[0].text = "Bản dựng kiểm thử – không phải văn bản thật"
+    normal = document.styles["Normal"].font
+    normal.name, normal.size = "Times New Roman", Pt(13)  # as NĐ 30/2020 asks; Liberation Serif
     for name in ("Title", *(f"Heading {n}" for n in range(1, 7))):
         document.styles[name].font.bold = False
         document.styles[name].font.italic = False
     numbering = _WordNumbering(document)
+    titled = 0
     for block in plan_blocks(text):
         if isinstance(block, Para):
-            _write_paragraph(document.add_paragraph(), block, numbering)
+            p = document.add_paragraph()
+            _write_paragraph(p, block, numbering)
+            if titled < 2 and _title_line(block, titled):  # the document's name and subject
+                p.alignment = 1  # centred
+                titled += 1
+            elif titled == 1:
+                titled = 2
+        elif isinstance(block, DataTable) and landscape_tables and _columns(block) >= 6:
+            _turn(document, landscape=True)
+            _write_data_table(document, block, numbering, width_cm=25.7)
+            _turn(document, landscape=False)
         elif isinstance(block, DataTable):
             _write_data_table(document, block, numbering)
         else:
@@ -355,10 +374,37 @@ def _num_pr(ppr: object, num_id: str, ilvl: int) -> None:
     num_pr.get_or_add_numId().val = int(num_id)
 
 
-def _write_data_table(document: object, table: DataTable, numbering: _WordNumbering) -> None:
-    width = max(len(r) for r in table.rows)
+def _title_line(para: Para, titled: int) -> bool:
+    """ "KẾ HOẠCH" (or another kind of document) and, right after it, its bold subject line."""
+    text = "".join(r[0] for r in para.runs).strip()
+    if titled == 0:
+        return bool(re.fullmatch(r"(KẾ HOẠCH|CHƯƠNG TRÌNH|BÁO CÁO|QUYẾT ĐỊNH)", text))
+    return titled == 1 and bool(para.runs) and all(r[1] for r in para.runs if r[0].strip())
+
+
+def _columns(table: DataTable) -> int:
+    return max(len(r) for r in table.rows)
+
+
+def _turn(document: object, landscape: bool) -> None:
+    """A new section on a new page, A4 landscape or portrait, margins as the first section's."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)  # type: ignore[attr-defined]
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long, short = Cm(29.7), Cm(21)
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    section.left_margin, section.right_margin = Cm(3), Cm(2)
+
+
+def _write_data_table(
+    document: object, table: DataTable, numbering: _WordNumbering, width_cm: float = 16
+) -> None:
+    width = _columns(table)
     grid = document.add_table(rows=len(table.rows), cols=width)  # type: ignore[attr-defined]
     grid.style = "Table Grid"
+    _size_columns(grid, table.rows, width, width_cm)
     for row, cells in zip(grid.rows, table.rows, strict=True):
         if len(cells) < width:
             _end_row_early(row, width - len(cells))
@@ -375,6 +421,29 @@ def _write_data_table(document: object, table: DataTable, numbering: _WordNumber
                 _write_paragraph(p, para, numbering)
 
 
+def _size_columns(grid: object, rows: list[list[str]], width: int, total: float) -> None:
+    """Columns as wide as an author would make them: by the length of their longest words and of
+    their text, on the `total` cm between the margins (python-docx makes them all equal)."""
+    from docx.shared import Cm
+
+    need, text = [], []  # cm: the longest word must fit; the rest goes by the amount of text
+    for j in range(width):
+        texts = [r[j] for r in rows if j < len(r)]
+        indent = 1.3 if any(LABEL.match(p) for t in texts for p in re.split(r"</?p>\s*", t)) else 0
+        need.append(
+            max((len(w) for t in texts for w in t.split()), default=1) * 0.24 + 0.5 + indent
+        )
+        text.append(sum(len(t) for t in texts) / max(1, len(texts)) + 1)
+    shrink = min(1.0, total / sum(need))
+    spare = total - shrink * sum(need)
+    widths = [Cm(n * shrink + spare * t / sum(text)) for n, t in zip(need, text, strict=True)]
+    grid.autofit = False  # type: ignore[attr-defined]
+    for j, column in enumerate(grid.columns):  # type: ignore[attr-defined]
+        column.width = widths[j]
+        for cell in column.cells:
+            cell.width = widths[j]
+
+
 def _end_row_early(row: object, missing: int) -> None:
     """A row with fewer cells than the grid, as Word writes it: w:gridAfter, no cells there."""
     from docx.oxml import parse_xml
@@ -386,15 +455,25 @@ def _end_row_early(row: object, missing: int) -> None:
 
 
 def _write_layout_table(document: object, table: LayoutTable, numbering: _WordNumbering) -> None:
-    from docx.shared import Pt
+    """The header block: issuing body on the left (6 cm), national name on the right (10 cm),
+    each line centred in its column, 12 pt as NĐ 30/2020 allows."""
+    from docx.shared import Cm, Pt
 
     grid = document.add_table(rows=len(table.rows), cols=2)  # type: ignore[attr-defined]
+    grid.autofit = False
+    for column, width in zip(grid.columns, (Cm(6), Cm(10)), strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
     for row, cells in zip(grid.rows, table.rows, strict=True):
         for cell, paras in zip(row.cells, cells, strict=True):
             for n, para in enumerate(paras):
                 p = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
                 _write_paragraph(p, para, numbering)
                 p.paragraph_format.space_after = Pt(0)
+                p.alignment = 1
+                for run in p.runs:
+                    run.font.size = Pt(12)
 
 
 # --- .pdf ----------------------------------------------------------------------------------------
@@ -407,10 +486,20 @@ RUNNING_HEADER = "Bản dựng kiểm thử – không phải văn bản thật"
 
 def render_pdf(text: str) -> bytes:
     """The plan as a PDF with a text layer, drawn with fpdf2 and DejaVu Sans (skips the test when
-    that font is missing). Always fpdf2, even where LibreOffice is installed (the tests need it
-    for the compiled reports): the same renderings on every machine. The parser does not yet
-    read LibreOffice's PDF export of render_docx back to the same paragraphs."""
+    that font is missing): the same rendering on every machine."""
     return PlanPdf().draw(plan_blocks(text))
+
+
+def render_office_pdf(text: str) -> bytes:
+    """The plan's .docx (appendix tables on landscape pages) exported to PDF by LibreOffice;
+    skips the test when LibreOffice is not installed (`make system-packages` installs it)."""
+    from ttdn.core.office import docx_to_pdf, pdf_available
+
+    if not pdf_available():
+        pytest.skip(
+            "chưa cài LibreOffice (make system-packages cài đặt): bỏ qua bản PDF xuất từ Word"
+        )
+    return docx_to_pdf(render_docx(text, landscape_tables=True))
 
 
 def pdf_fonts_or_skip() -> None:

@@ -702,14 +702,15 @@ def _table_tasks(
         ):
             continue  # the "(1) (2) (3)" column-number row
         if cells[0].strip() == "" and records:
-            prev = records[-1][1]
+            prev = records[-1][1]  # a row cut by a page break goes on in the same places
             for i, c in enumerate(cells):
                 if c.strip() and i < len(prev):
                     prev[i] = f"{prev[i]} {c.strip()}".strip()
             continue
-        records.append((b, _align(cells, cols, width, b, warnings)))
+        records.append((b, cells))
     if cols is None:
         return []
+    records = [(b, _align(cells, cols, width, b, warnings)) for b, cells in records]
     drafts: list[Draft] = []
     stts = [r[1][cols.get("stt", 0)].strip().rstrip(".") for r in records]
     for (b, cells), stt in zip(records, stts, strict=True):

@@ -773,13 +773,41 @@ def _rows(words: list[dict[str, Any]], page: int) -> Iterator[list[_Line]]:
         yield _split_columns(line, page)
 
 
+# A list glyph as Word and LibreOffice print it (Symbol/Wingdings private-use code points or
+# Unicode bullets), read like the .docx reader reads list bullets: "+" for a hollow one, else "-".
+_PDF_BULLETS = dict.fromkeys(
+    "\uf0b7\uf0a7\uf0a8\uf0d8\uf0e8\uf0fc\uf076\uf0ae\u2022\u25aa\u25cf\u25a0\u27a2", "-"
+)
+_PDF_BULLETS.update(dict.fromkeys("\uf06f\u25e6\u25cb", "+"))
+# A numbering label printed as a word of its own, the text after it at the list's tab stop.
+_LABEL_WORD = re.compile(
+    r"^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}-|[a-zđ]\)|\(\d{1,2}\)|[-–+])$"
+)
+
+_GLUED_LABEL = re.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,2}\.|[a-zđ]\))(?=[A-ZĐÀ-Ỹ][^\W\d_]{1,})")
+
+
 def _split_columns(line: list[dict[str, Any]], page: int) -> list[_Line]:
     """Cut a printed line at gaps wider than two font sizes (two columns side by side), unless
-    every space of the line is wide alike: that is a justified line stretched by a long word."""
+    every space of the line is wide alike: that is a justified line stretched by a long word.
+    A list label keeps the text after its tab stop ("I.", "a)", a bullet glyph)."""
+    first = line[0]["text"]
+    if first in _PDF_BULLETS:
+        line[0] = {**line[0], "text": _PDF_BULLETS[first]}
+    glued = _GLUED_LABEL.match(first)
+    if glued:  # "III.KINH PHÍ": a label wider than its hanging indent, printed without a gap
+        word, cut = line[0], glued.end()
+        x = word["x0"] + (word["x1"] - word["x0"]) * cut / len(first)
+        gap = 0.3 * float(word["size"])
+        label = {**word, "text": first[:cut], "x1": x - gap}
+        line[:1] = [label, {**word, "text": first[cut:], "x0": x}]
+    labelled = len(line) > 1 and bool(_LABEL_WORD.match(line[0]["text"]))
     size = statistics.median(float(w["size"]) for w in line)
     gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(line)]
-    spaces = [gap for gap in gaps if gap > 0.1 * size]
-    wide = [gap for gap in gaps if gap > 2.0 * size]
+    if labelled:
+        gaps[0] = 0.0  # the label and its text are one part, whatever the tab stop
+    spaces = [gap for gap in gaps[labelled:] if gap > 0.1 * size]
+    wide = [gap for gap in gaps[labelled:] if gap > 2.0 * size]
     if wide and len(wide) == len(spaces) and max(wide) - min(wide) < 0.1 * max(wide) + 1:
         return [_Line(line, page)]
     parts, current = [], [line[0]]
@@ -879,7 +907,10 @@ class _PdfLayout:
             blocks.extend(self.flat_cells(table))
             return
         previous = blocks[-1] if blocks else None
-        if isinstance(previous, list) and previous[0].count("\t") == rows[0].count("\t"):
+        width = previous[0].count("\t") if isinstance(previous, list) else -1
+        if rows[0].startswith("\t") and rows[0].count("\t") < width:
+            rows[0] += "\t" * (width - rows[0].count("\t"))  # a cut row, its last cells empty
+        if isinstance(previous, list) and width == rows[0].count("\t"):
             previous.extend(rows[1:] if rows[0] == previous[0] else rows)
         else:
             blocks.append(rows)
@@ -892,23 +923,34 @@ class _PdfLayout:
         size = max(prev.size, nxt.size)
         if prev.page == nxt.page and nxt.top - prev.top > max(self.pitch, 1.05 * size) * 1.25:
             return True
-        room = self.room(prev)
+        head = paragraph[0].words  # a list item's wrapped lines start under its text
+        listed = len(head) > 1 and bool(_LABEL_WORD.match(head[0]["text"]))
+        room = self.room(prev, centred=not listed)
         first = nxt.words[0]
         if room > (first["x1"] - first["x0"]) + 0.6 * size:
             return True
         full = room < 1.5 * size
+        hanging = (
+            listed
+            and nxt.x0 > head[0]["x0"] + 0.5 * size
+            and abs(nxt.x0 - head[1]["x0"]) < 0.5 * size
+        )
         if _LABEL.match(nxt.text):
-            continuation = _DASH_LABEL.match(nxt.text) and full and nxt.x0 < paragraph[0].x0 - 2
-            return not continuation
+            wraps = nxt.x0 < paragraph[0].x0 - 2 or hanging
+            return not (_DASH_LABEL.match(nxt.text) and full and wraps)
+        if hanging:
+            return False
         starts_lower = nxt.text[:1].islower()
         indented = nxt.x0 > prev.x0 + 0.8 * size and abs(prev.x0 - self.left) < 0.5 * size
         return bool(indented and full and not starts_lower)
 
-    def room(self, line: _Line) -> float:
-        """How much of the line's width is left empty: the next word would have fitted there."""
+    def room(self, line: _Line, centred: bool = True) -> float:
+        """How much of the line's width is left empty: the next word would have fitted there.
+        A centred line counts both sides (`centred=False`: a list item's line is never centred)."""
         right = max(self.right, line.x1)
         middle = (self.left + self.right) / 2
-        centred = abs((line.x0 + line.x1) / 2 - middle) < 0.02 * (self.right - self.left)
+        width = self.right - self.left
+        centred = centred and abs((line.x0 + line.x1) / 2 - middle) < 0.02 * width
         if centred and line.x0 - self.left > 0.05 * (self.right - self.left):
             return (line.x0 - self.left) + (right - line.x1)
         return right - line.x1
@@ -939,7 +981,8 @@ class _PdfLayout:
             parts = [p for row in band for p in row.parts]
             left = [p for p in parts if (p.x0 + p.x1) / 2 < middle]
             right = [p for p in parts if (p.x0 + p.x1) / 2 >= middle]
-            out.extend(_join_lines([p]) for p in left + right)
+            for column in (left, right):
+                out.extend(_join_lines(lines) for lines in _column_lines(column))
         return out, i
 
     def table_rows(self, table: _Table) -> list[str]:
@@ -975,6 +1018,25 @@ class _PdfLayout:
         if len(paragraphs) > 1:
             return " ".join(f"<p>{p}</p>" for p in paragraphs)
         return paragraphs[0] if paragraphs else ""
+
+
+_WRAPPED_YEAR = re.compile(r"\b(?:năm|tháng|ngày)$")
+
+
+def _column_lines(parts: list[_Line]) -> list[list[_Line]]:
+    """A header or signature column's lines, each its own paragraph (as offices type them, one
+    line each), except what a narrow column wrapped: the end of a date ("…tháng 11 năm" /
+    "2023") and of the national name ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM")."""
+    out: list[list[_Line]] = []
+    for part in parts:
+        above = out[-1][-1].text if out else ""
+        date = part.text[:1].isdigit() and _WRAPPED_YEAR.search(above)
+        nation = part.text.upper() == "VIỆT NAM" and above.upper().endswith("CHỦ NGHĨA")
+        if date or nation:
+            out[-1].append(part)
+        else:
+            out.append([part])
+    return out
 
 
 def _percentile(values: list[float], q: float) -> float:
