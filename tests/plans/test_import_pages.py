@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from ttdn.core.office import libreoffice_path
 from ttdn.plans import drafts
 from ttdn.plans.models import Plan, PlanDraft
 from ttdn.plans.parsing import ParsedPlan
@@ -163,10 +164,20 @@ def _edit(draft: PlanDraft, index: int, **changes: str) -> dict[str, str]:
 def test_upload_page_explains_what_is_read_and_the_limits(world: Any, coord: Client) -> None:
     page = coord.get(UPLOAD).content.decode()
     assert '<label for="id_file">Tệp kế hoạch' in page
-    assert 'accept=".docx,.pdf,.md,.txt"' in page
+    assert 'accept=".docx,.pdf,.doc,.rtf,.odt,.md,.txt"' in page
     assert "tối đa 20 MB" in page
+    if libreoffice_path() is not None:
+        assert "Tệp .doc, .rtf, .odt được máy chủ tự chuyển sang .docx để đọc." in page
     assert "đơn vị chủ trì, đơn vị phối hợp, thời gian, hạn, kinh phí" in page
     assert "Không có bản nháp nào." in page
+
+
+def test_without_libreoffice_the_page_asks_to_save_an_old_doc_as_docx(
+    world: Any, coord: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TTDN_LIBREOFFICE", "/khong-co/soffice")
+    page = coord.get(UPLOAD).content.decode()
+    assert "Tệp .doc cũ hoặc PDF quét ảnh cần lưu lại thành .docx trước." in page
 
 
 def test_upload_stores_a_draft_and_opens_its_preview(world: Any, coord: Client) -> None:

@@ -1,5 +1,6 @@
-"""Office documents: their content types, and .docx to PDF through LibreOffice when the server
-has it (optional: Debian's `libreoffice-writer-nogui`). Each conversion runs headless in its own
+"""Office documents: their content types, and conversions through LibreOffice when the server
+has it (optional: Debian's `libreoffice-writer-nogui`): .docx to PDF, and the older formats
+offices still send (.doc, .rtf, .odt) to .docx. Each conversion runs headless in its own
 temporary profile, so two conversions at once never fight over a profile lock, and is killed
 after a timeout."""
 
@@ -55,11 +56,23 @@ def libreoffice_require() -> str:
 
 def docx_to_pdf(data: bytes, *, timeout: int = TIMEOUT_SECONDS) -> bytes:
     """The PDF of a .docx, or ConversionUnavailable with a message saying why."""
+    return _convert(data, "docx", "pdf", timeout=timeout)
+
+
+def office_to_docx(data: bytes, suffix: str, *, timeout: int = TIMEOUT_SECONDS) -> bytes:
+    """A Word 97–2003 .doc, an .rtf or an OpenDocument .odt (`suffix`) as a .docx, or
+    ConversionUnavailable with a message saying why."""
+    return _convert(data, suffix, "docx", timeout=timeout)
+
+
+def _convert(data: bytes, suffix: str, target: str, *, timeout: int) -> bytes:
     program = libreoffice_require()
-    with tempfile.TemporaryDirectory(prefix="ttdn-pdf-") as folder:
+    what = "PDF" if target == "pdf" else f".{target}"
+    with tempfile.TemporaryDirectory(prefix="ttdn-office-") as folder:
         work = Path(folder)
-        source = work / "document.docx"
+        source = work / f"document.{suffix}"
         source.write_bytes(data)
+        out = work / "out"
         command = [
             program,
             f"-env:UserInstallation={(work / 'profile').as_uri()}",
@@ -67,9 +80,9 @@ def docx_to_pdf(data: bytes, *, timeout: int = TIMEOUT_SECONDS) -> bytes:
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf",
+            target,
             "--outdir",
-            str(work),
+            str(out),
             str(source),
         ]
         try:
@@ -78,11 +91,10 @@ def docx_to_pdf(data: bytes, *, timeout: int = TIMEOUT_SECONDS) -> bytes:
             )
         except subprocess.TimeoutExpired as exc:
             raise ConversionUnavailable(
-                f"LibreOffice không chuyển xong sang PDF trong {timeout} giây; hãy thử lại sau."
+                f"LibreOffice không chuyển xong sang {what} trong {timeout} giây; hãy thử lại sau."
             ) from exc
-        target = work / "document.pdf"
-        if not target.is_file() or target.stat().st_size == 0:
-            raise ConversionUnavailable(
-                "LibreOffice không chuyển được tệp sang PDF; hãy tải bản Word (.docx)."
-            )
-        return target.read_bytes()
+        result = out / f"document.{target}"
+        if not result.is_file() or result.stat().st_size == 0:
+            hint = "hãy tải bản Word (.docx)" if target == "pdf" else "hãy lưu tệp thành .docx"
+            raise ConversionUnavailable(f"LibreOffice không chuyển được tệp sang {what}; {hint}.")
+        return result.read_bytes()

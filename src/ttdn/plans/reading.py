@@ -43,12 +43,46 @@ def plan_read(*, data: bytes, filename: str) -> PlanReading:
     from ttdn.plans.parsing.readers import read_document
 
     try:
-        text = read_document(data, name)
+        try:
+            text = read_document(data, name)
+        except PlanParseError as exc:
+            text = _read_converted(data, name, exc)
         parsed = parse_text(text, source=name, province=settings.TTDN_PROVINCE or None)
     except PlanParseError as exc:
         raise ValidationFailed(exc.message, details={"code": exc.code}) from exc
     relations = citation_relations(text, (reference.number for reference in parsed.references))
     return PlanReading(parsed, relations, name, hashlib.sha256(data).hexdigest())
+
+
+def _older_format(data: bytes, error: PlanParseError) -> str | None:
+    """The suffix LibreOffice needs for a format offices still send and the parser does not read:
+    Word 97–2003 (.doc), RTF, OpenDocument text (.odt); None for anything else."""
+    if error.code == "legacy_doc":
+        return "doc"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
+    if data.startswith(b"PK\x03\x04") and data[30:38] == b"mimetype" and _ODT in data[38:120]:
+        return "odt"
+    return None
+
+
+_ODT = b"application/vnd.oasis.opendocument.text"
+
+
+def _read_converted(data: bytes, name: str, error: PlanParseError) -> str:
+    """Read a .doc/.rtf/.odt plan through LibreOffice's .docx, when the server has LibreOffice;
+    otherwise (or when it fails) the reader's own refusal, saying how to save it as .docx."""
+    from ttdn.core.office import ConversionUnavailable, libreoffice_path, office_to_docx
+    from ttdn.plans.parsing.readers import read_document
+
+    suffix = _older_format(data, error)
+    if suffix is None or libreoffice_path() is None:
+        raise error
+    try:
+        converted = office_to_docx(data, suffix)
+    except ConversionUnavailable as exc:
+        raise PlanParseError(f"{error.message} ({exc.message})", code=error.code) from exc
+    return read_document(converted, f"{Path(name).stem}.docx")
 
 
 def plan_file_bytes(path: Path) -> bytes:

@@ -30,7 +30,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import reswap, retarget
 
 from ttdn.core.errors import ApplicationError, Conflict, PermissionDenied, ValidationFailed
-from ttdn.core.office import pdf_available
+from ttdn.core.office import libreoffice_path, pdf_available
 from ttdn.plans import drafts, selectors
 from ttdn.plans.models import Plan, PlanDraft, Recurrence, ResolutionStatus
 from ttdn.plans.parsing import MAX_FILE_BYTES, ParsedPlan
@@ -42,7 +42,7 @@ from ttdn.units.models import Unit
 from ttdn.units.services import require_perm
 
 IMPORT_PERM = "plans.import_plan"
-ACCEPT = ".docx,.pdf,.md,.txt"
+ACCEPT = ".docx,.pdf,.doc,.rtf,.odt,.md,.txt"
 PAGE = "plans/import/draft.html"
 TO_MAP = {ResolutionStatus.AMBIGUOUS, ResolutionStatus.UNRESOLVED}
 MAX_UNIT_OPTIONS = 300
@@ -373,6 +373,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         "existing": existing,
         "drafts": list(selectors.plan_drafts_for_user(user=request.user)[:50]),
         "max_mb": MAX_FILE_BYTES // (1024 * 1024),
+        "converts_older_formats": libreoffice_path() is not None,
         "nav_current": "plans",
     }
     status = 200 if request.method == "GET" else 409 if existing else 400

@@ -239,8 +239,10 @@ class _WordNumbering:
     """Adds our abstract lists to numbering.xml and hands out nums: a label that does not follow
     the running count gets a new num with a startOverride, as Word does on "Restart at"."""
 
-    def __init__(self, document: object) -> None:
+    def __init__(self, document: object, typed: bool = False) -> None:
         from docx.oxml import parse_xml
+
+        self.typed = typed  # labels typed as text, not Word numbering
 
         self.root = document.part.numbering_part.element  # type: ignore[attr-defined]
         self.parse_xml = parse_xml
@@ -296,9 +298,10 @@ def _w(tag: str) -> str:
     return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
 
 
-def render_docx(text: str, landscape_tables: bool = False) -> bytes:
+def render_docx(text: str, landscape_tables: bool = False, typed_labels: bool = False) -> bytes:
     """The plan as a Word document (see the module docstring); `landscape_tables` sets a table of
-    six columns or more on landscape pages of its own, as offices print an appendix."""
+    six columns or more on landscape pages of its own, as offices print an appendix;
+    `typed_labels` types "1.", "a)", "-" as text instead of Word numbering."""
     import docx
     from docx.shared import Cm, Pt
 
@@ -312,7 +315,7 @@ def render_docx(text: str, landscape_tables: bool = False) -> bytes:
     for name in ("Title", *(f"Heading {n}" for n in range(1, 7))):
         document.styles[name].font.bold = False
         document.styles[name].font.italic = False
-    numbering = _WordNumbering(document)
+    numbering = _WordNumbering(document, typed=typed_labels)
     titled = 0
     for block in plan_blocks(text):
         if isinstance(block, Para):
@@ -344,7 +347,11 @@ def _write_paragraph(p: object, para: Para, numbering: _WordNumbering) -> None:
 
     if para.heading:
         p.style = f"Heading {para.heading}"  # type: ignore[attr-defined]
-    if para.label is not None:
+    if para.label is not None and numbering.typed:
+        bold, italic = para.label_format
+        run = p.add_run(f"{para.label_text} ")  # type: ignore[attr-defined]
+        run.bold, run.italic = bold or None, italic or None
+    elif para.label is not None:
         kind, value = para.label
         ppr = p._p.get_or_add_pPr()  # type: ignore[attr-defined]
         if kind == "bullet":
