@@ -11,20 +11,30 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ttdn.activities import calendar, selectors, services
-from ttdn.activities.forms import ActivityForm, AttachTaskForm, CalendarFilterForm, PhotoForm
+from ttdn.activities.forms import (
+    KIND_FIELDS,
+    ActivityEditForm,
+    ActivityForm,
+    AttachTaskForm,
+    CalendarFilterForm,
+    PhotoForm,
+)
 from ttdn.activities.models import ActivityKind
 from ttdn.core.errors import ApplicationError, NotFound
 from ttdn.core.history import history_rows
 from ttdn.plans.models import Task
 from ttdn.press.selectors import units_kept_by
+from ttdn.press.submit import submit
 from ttdn.units.models import Unit
 from ttdn.units.selectors import unit_scope_ids, unit_subtree_ids
+from ttdn.units.services import require_perm
 
 MAX_LISTED = 300
 MONTHS = [
@@ -87,6 +97,33 @@ def activity_new(request: HttpRequest) -> HttpResponse:
         {"form": form, "title": _("Hoạt động mới")},
         status=400 if data else 200,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct an activity: title, dates and the fields of its kind (its unit and kind stay)."""
+    row = selectors.activity_get_for_user(user=request.user, pk=pk)
+    require_perm(request.user, "activities.keep_activity", row)
+    data = request.POST if request.method == "POST" else None
+    names = ("title", "starts", "ends", "description", *KIND_FIELDS[row.kind])
+    form = ActivityEditForm(data, kind=row.kind, initial={n: getattr(row, n) for n in names})
+
+    def write() -> Any:
+        fields = dict(form.cleaned_data)
+        fields["ends"] = fields["ends"] or fields["starts"]  # one day when left empty
+        return services.activity_update(actor=request.user, activity=row, **fields)
+
+    back = reverse("activities:detail", args=[pk])
+    answer = submit(request, [form], write, _("Đã lưu thay đổi của hoạt động."), back)
+    context = {
+        "form": form,
+        "record": row,
+        "kind_label": row.get_kind_display(),
+        "title": _("Sửa hoạt động"),
+        "back": back,
+    }
+    return answer or render(request, "press/edit.html", context, status=400 if data else 200)
 
 
 def _assignable_tasks(activity: Any) -> list[Task]:
