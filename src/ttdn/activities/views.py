@@ -7,10 +7,9 @@ import calendar as month_grid
 import datetime as dt
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -27,7 +26,7 @@ from ttdn.activities.forms import (
     PhotoForm,
 )
 from ttdn.activities.models import ActivityKind
-from ttdn.core.errors import ApplicationError, NotFound
+from ttdn.core.errors import NotFound
 from ttdn.core.history import history_rows
 from ttdn.plans.models import Task
 from ttdn.press.selectors import units_kept_by
@@ -81,22 +80,14 @@ def activities(request: HttpRequest) -> HttpResponse:
 def activity_new(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = ActivityForm(data, units=units_kept_by(user=request.user))
-    if data is not None and form.is_valid():
-        try:
-            row = services.activity_create(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(
-                request, _("Đã ghi nhận hoạt động “%(title)s”.") % {"title": row.title}
-            )
-            return redirect("activities:detail", pk=row.pk)
-    return render(
-        request,
-        "press/form.html",
-        {"form": form, "title": _("Hoạt động mới")},
-        status=400 if data else 200,
-    )
+    answer = submit(
+        request, [form],
+        lambda: services.activity_create(actor=request.user, **form.cleaned_data),
+        lambda row: _("Đã ghi nhận hoạt động “%(title)s”.") % {"title": row.title},
+        lambda row: reverse("activities:detail", args=[row.pk]),
+    )  # fmt: skip
+    context = {"form": form, "title": _("Hoạt động mới")}
+    return answer or render(request, "press/form.html", context, status=400 if data else 200)
 
 
 @login_required
@@ -157,17 +148,15 @@ def activity(request: HttpRequest, pk: int) -> HttpResponse:
 def activity_attach(request: HttpRequest, pk: int) -> HttpResponse:
     row = selectors.activity_get_for_user(user=request.user, pk=pk)
     form = AttachTaskForm(request.POST, tasks=_assignable_tasks(row))
-    if form.is_valid():
-        try:
-            services.activity_attach_tasks(
-                actor=request.user, activity=row, tasks=[form.tasks[form.cleaned_data["task"]]]
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Đã gắn hoạt động làm minh chứng cho nhiệm vụ."))
-            return redirect("activities:detail", pk=pk)
-    return _detail(request, pk, status=400, attach_form=form)
+    answer = submit(
+        request, [form],
+        lambda: services.activity_attach_tasks(
+            actor=request.user, activity=row, tasks=[form.tasks[form.cleaned_data["task"]]]
+        ),
+        _("Đã gắn hoạt động làm minh chứng cho nhiệm vụ."),
+        reverse("activities:detail", args=[pk]),
+    )  # fmt: skip
+    return answer or _detail(request, pk, status=400, attach_form=form)
 
 
 @login_required
@@ -175,20 +164,15 @@ def activity_attach(request: HttpRequest, pk: int) -> HttpResponse:
 def activity_photo(request: HttpRequest, pk: int) -> HttpResponse:
     row = selectors.activity_get_for_user(user=request.user, pk=pk)
     form = PhotoForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.activity_photo_add(
-                actor=request.user,
-                activity=row,
-                upload=form.cleaned_data["photo"],
-                caption=form.cleaned_data["caption"],
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Đã thêm ảnh."))
-            return redirect("activities:detail", pk=pk)
-    return _detail(request, pk, status=400, photo_form=form)
+    answer = submit(
+        request, [form],
+        lambda: services.activity_photo_add(
+            actor=request.user, activity=row, upload=form.cleaned_data["photo"],
+            caption=form.cleaned_data["caption"],
+        ),
+        _("Đã thêm ảnh."), reverse("activities:detail", args=[pk]),
+    )  # fmt: skip
+    return answer or _detail(request, pk, status=400, photo_form=form)
 
 
 @login_required

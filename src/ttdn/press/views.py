@@ -7,16 +7,14 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ttdn.core.errors import ApplicationError
 from ttdn.core.history import history_rows
 from ttdn.press import selectors, services, services_events
 from ttdn.press.countries import country_name
@@ -97,30 +95,27 @@ def visit_new(request: HttpRequest) -> HttpResponse:
     reporters = ReporterRows(data, prefix="reporter")
     programme = ProgrammeRows(data, prefix="programme")
     accompanying = request.POST.getlist("accompanying") if data else []
-    if data is not None and form.is_valid() and reporters.is_valid() and programme.is_valid():
-        try:
-            visit = services.visit_create(
-                actor=request.user,
-                **form.cleaned_data,
-                reporters=_rows(reporters.cleaned_data, "reporter"),
-                programme=_rows(programme.cleaned_data, "programme"),
-                accompanying_units=list(
-                    Unit.objects.filter(pk__in=[int(p) for p in accompanying if p.isdigit()])
-                ),
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(
-                request, _("Đã ghi nhận đề nghị của đoàn “%(title)s”.") % {"title": visit.title}
-            )
-            return redirect("press:visit", pk=visit.pk)
+    chosen = [int(p) for p in accompanying if p.isdigit()]
+    answer = submit(
+        request, [form, reporters, programme],
+        lambda: services.visit_create(
+            actor=request.user,
+            **form.cleaned_data,
+            reporters=_rows(reporters.cleaned_data, "reporter"),
+            programme=_rows(programme.cleaned_data, "programme"),
+            accompanying_units=list(Unit.objects.filter(pk__in=chosen)),
+        ),
+        lambda visit: _("Đã ghi nhận đề nghị của đoàn “%(title)s”.") % {"title": visit.title},
+        lambda visit: reverse("press:visit", args=[visit.pk]),
+    )  # fmt: skip
+    if answer:
+        return answer
     context = {
         "form": form,
         "reporters": reporters,
         "programme": programme,
         "all_units": Unit.objects.order_by("name").only("pk", "name"),
-        "accompanying": {int(p) for p in accompanying if p.isdigit()},
+        "accompanying": set(chosen),
     }
     return render(request, "press/visit_new.html", context, status=400 if data is not None else 200)
 
@@ -310,15 +305,12 @@ def press_event(request: HttpRequest, pk: int) -> HttpResponse:
 def press_event_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     row = selectors.press_event_get_for_user(user=request.user, pk=pk)
     form = FollowUpForm(request.POST)
-    if form.is_valid():
-        try:
-            services.follow_up_add(actor=request.user, parent=row, **form.cleaned_data)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Đã ghi nhận bài đăng."))
-            return redirect("press:press_event", pk=pk)
-    return _press_event_page(request, pk, form, status=400)
+    answer = submit(
+        request, [form],
+        lambda: services.follow_up_add(actor=request.user, parent=row, **form.cleaned_data),
+        _("Đã ghi nhận bài đăng."), reverse("press:press_event", args=[pk]),
+    )  # fmt: skip
+    return answer or _press_event_page(request, pk, form, status=400)
 
 
 def _moment(day: dt.date | None, at: dt.time | None) -> dt.datetime | None:
