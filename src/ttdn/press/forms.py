@@ -104,9 +104,6 @@ class RowsWithMessage(forms.BaseFormSet):
     def add_error(self, field: str | None, error: str) -> None:
         self.non_form_errors().append(error)
 
-    def non_field_errors(self) -> Any:
-        return self.non_form_errors()
-
     def kept_rows(self) -> list[dict[str, Any]]:
         """The rows typed in and not ticked "Xóa"."""
         return [row for row in self.cleaned_data if row and not row.get("DELETE")]

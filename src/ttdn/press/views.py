@@ -151,11 +151,8 @@ def _programme_form(request: HttpRequest, visit: Any, bound: Any) -> Any:
         return None
     if not request.user.has_perm("press.keep_record", visit):
         return None
-    items = [
-        {name: getattr(p, name) for name in ("day", "starts_at", "ends_at", "place", "meeting")}
-        | {"content": p.content}
-        for p in visit.programme.all()
-    ]
+    names = ("day", "starts_at", "ends_at", "place", "meeting", "content")
+    items = [{name: getattr(p, name) for name in names} for p in visit.programme.all()]
     return ProgrammeEditRows(initial=items, prefix="programme")
 
 
