@@ -249,6 +249,20 @@ def test_api_patch_and_scoping(world: World) -> None:
         "2026-10-15",
         "worn",
     )
+    body = json.dumps({"title": "Cụm pa-nô Cửa Việt – Cồn Cỏ", "starts": "2026-02-03"})
+    response = officer.patch(
+        f"/api/v1/activities/{board.pk}", body, content_type="application/json"
+    )
+    assert response.status_code == 400  # would start after it ends (1/2)
+    assert response.json() == {"detail": "Ngày kết thúc phải từ ngày bắt đầu trở đi."}
+    body = json.dumps({"title": "Cụm pa-nô Cửa Việt – Cồn Cỏ", "ends": "2026-02-03"})
+    response = officer.patch(
+        f"/api/v1/activities/{board.pk}", body, content_type="application/json"
+    )
+    assert (response.json()["title"], response.json()["ends"]) == (
+        "Cụm pa-nô Cửa Việt – Cồn Cỏ",
+        "2026-02-03",
+    )
     stranger = Client()
     stranger.force_login(
         UserFactory(username="z", role=Role.UNIT_OFFICER, unit=UnitFactory(code="T-Z"))

@@ -1,5 +1,6 @@
 """Browser test (Playwright + Debian Chromium): a foreign-affairs officer records a foreign
-reporters' visit with its programme, then finds it on the month calendar and opens it."""
+reporters' visit with its programme, adds an item in the programme editor of the visit page,
+then finds the visit on the month calendar (filtered by kind) and opens it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from ttdn.press.models import Visit
 pytestmark = pytest.mark.browser
 
 
-def test_officer_creates_a_visit_and_sees_it_on_the_calendar(
+def test_officer_creates_a_visit_edits_its_programme_and_sees_it_on_the_calendar(
     live_server, transactional_db, world, page, settings
 ) -> None:  # type: ignore[no-untyped-def]
     settings.SESSION_COOKIE_SECURE = False  # the live server speaks plain HTTP
@@ -51,11 +52,39 @@ def test_officer_creates_a_visit_and_sees_it_on_the_calendar(
     assert page.get_by_role("heading", level=1).inner_text() == "Phóng viên ABC tìm hiểu điện gió"
     assert "Úc" in page.locator("main").inner_text()
 
+    page.get_by_text("Sửa chương trình").click()
+    page.locator("[name=programme-1-day]").fill("19/05/2026")
+    page.locator("[name=programme-1-starts_at]").fill("14:00")
+    page.locator("[name=programme-1-ends_at]").fill("16:00")
+    page.locator("[name=programme-1-place]").fill("Cửa khẩu Lao Bảo")
+    page.locator("[name=programme-1-meeting]").fill("Ban Quản lý Khu kinh tế")
+    page.locator("#programme-editor").screenshot(path=str(ARTIFACTS / "programme-editor.png"))
+    page.get_by_role("button", name="Lưu chương trình").click()
+    page.wait_for_url(f"{live_server.url}/press/visits/{visit.pk}/")
+    assert "Đã lưu chương trình tác nghiệp." in page.locator(".messages").inner_text()
+    assert list(visit.programme.values_list("place", flat=True)) == [
+        "Nhà máy điện gió Hướng Linh",
+        "Cửa khẩu Lao Bảo",
+    ]
+
     page.goto(f"{live_server.url}/activities/calendar/?year=2026&month=5")
+    page.get_by_label("Đoàn phóng viên").check()
+    page.get_by_role("button", name="Lọc").click()
+    page.wait_for_url("**/activities/calendar/?*kind=visit*")
     cell_links = page.locator(
         "table.month li.ev-visit a", has_text="Phóng viên ABC tìm hiểu điện gió"
     )
     assert cell_links.count() == 2  # 18 and 19 May
+    # Each "Loại" box sits just before its text, on one line, all boxes on the same row.
+    boxes = []
+    for label in page.locator("fieldset.kinds label").all():
+        box, text = label.locator("input").bounding_box(), label.bounding_box()
+        assert box is not None and text is not None
+        assert box["width"] < 24 and box["x"] - text["x"] < 2
+        assert text["height"] < 2 * box["height"] + 4
+        boxes.append(box["y"])
+    assert len(boxes) == 4 and max(boxes) - min(boxes) < 2
+    page.locator("form.filters").screenshot(path=str(ARTIFACTS / "calendar-filters.png"))
     page.screenshot(path=str(ARTIFACTS / "press-calendar.png"), full_page=True)
     cell_links.first.click()
     page.wait_for_url(f"{live_server.url}/press/visits/{visit.pk}/")

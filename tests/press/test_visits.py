@@ -74,6 +74,20 @@ def test_resident_reporter_after_the_new_decree_gets_five_working_days(world: Wo
     assert visit.legal_basis == "Nghị định 262/2026/NĐ-CP"
 
 
+def test_resident_reporter_under_decree_88_gets_five_working_days(world: World) -> None:
+    visit = visit_create(
+        **visit_args(
+            world,
+            reporters=[ReporterData("Kim Min-jun", "KR", "Yonhap", resident=True)],
+            programme=[],
+        )
+    )
+    # NĐ 88/2012 Điều 13: received Monday 20/4/2026, 5 working days: 21, 22, 23, 24, 28/4
+    # (27/4 is the Giỗ Tổ day off).
+    assert visit.answer_due == D(2026, 4, 28)
+    assert visit.legal_basis == "Nghị định 88/2012/NĐ-CP"
+
+
 def test_programme_item_outside_the_visit_dates_is_refused(world: World) -> None:
     late = ProgrammeData(D(2026, 5, 14), T(9, 0), T(10, 0), "Cồn Cỏ")
     with pytest.raises(ValidationFailed) as error:
@@ -202,3 +216,30 @@ def test_new_request_from_a_sub_unit_officer_is_scoped(world: World) -> None:
     # the parent department's officer sees the sub-unit's visit
     assert visit_get_for_user(user=world.users[Role.UNIT_OFFICER], pk=visit.pk) == visit
     assert isinstance(visit.created_at, dt.datetime)
+
+
+def test_foreign_press_conference_before_july_2026_needs_two_working_days(world: World) -> None:
+    from ttdn.press.models import PressEvent
+    from ttdn.press.services_events import press_event_create
+
+    tz = dt.timezone(dt.timedelta(hours=7))
+    args = {
+        "actor": world.users[Role.UNIT_OFFICER],
+        "unit": world.foreign_affairs,
+        "kind": "conference",
+        "title": "Họp báo của Tổ chức Plan International",
+        "starts_at": dt.datetime(2026, 6, 11, 9, 0, tzinfo=tz),
+        "place": "Đông Hà",
+        "chair": "Giám đốc quốc gia",
+        "topics": "Dự án nước sạch",
+        "foreign_organiser": "Plan International",
+    }
+    with pytest.raises(ValidationFailed) as error:
+        press_event_create(**args, notified_at=dt.datetime(2026, 6, 10, 8, 0, tzinfo=tz))
+    assert error.value.message == (
+        "Nghị định 88/2012/NĐ-CP: cơ quan, tổ chức nước ngoài phải thông báo trước 23:59 ngày "
+        "09/06/2026."
+    )
+    assert PressEvent.objects.count() == 0
+    row = press_event_create(**args, notified_at=dt.datetime(2026, 6, 9, 16, 0, tzinfo=tz))
+    assert row.legal_basis == "Nghị định 88/2012/NĐ-CP"

@@ -148,7 +148,6 @@ def test_extra_announcement_replaces_the_computed_occasion() -> None:
 
 
 def test_deadline_rules_follow_the_decree_in_force() -> None:
-    assert rule_in_force("press_conference_notice", D(2026, 6, 30)) is None
     notice = rule_in_force("press_conference_notice", D(2026, 7, 1))
     assert isinstance(notice, DeadlineRule)
     assert notice.legal_basis == "Nghị định 262/2026/NĐ-CP"
@@ -162,3 +161,33 @@ def test_deadline_rules_follow_the_decree_in_force() -> None:
     ended = dt.datetime(2026, 4, 29, 17, 0, tzinfo=tz)
     # 30/4 and 1/5 are off: the 3 working days are 4/5, 5/5, 6/5.
     assert deadline_for(report, ended, CAL) == dt.datetime(2026, 5, 6, 23, 59, tzinfo=tz)
+
+
+def test_rules_of_decree_88_carry_their_article() -> None:
+    """NĐ 88/2012 (in force 20/12/2012): Điều 4 khoản 1–2 (a non-resident reporter applies ≥ 10
+    working days before entry, answered within 10), Điều 13 (a resident reporter's request to
+    work in a province is answered within 5 working days), Điều 18 khoản 2 (a foreign body
+    asks the province ≥ 2 working days before a press conference)."""
+    on = D(2026, 3, 2)
+    found = {
+        code: rule_in_force(code, on)
+        for code in ("apply_before_entry", "answer_non_resident", "answer_resident")
+    }
+    assert {code: (r.amount, r.provision) for code, r in found.items() if r} == {
+        "apply_before_entry": (10, "Điều 4 khoản 1"),
+        "answer_non_resident": (10, "Điều 4 khoản 2"),
+        "answer_resident": (5, "Điều 13 (hoạt động tại địa phương)"),
+    }
+    assert rule_in_force("answer_resident", D(2012, 12, 19)) is None
+    notice = rule_in_force("press_conference_notice", D(2026, 6, 30))
+    assert notice is not None
+    assert (notice.amount, notice.unit, notice.legal_basis, notice.provision) == (
+        2,
+        "working_days",
+        "Nghị định 88/2012/NĐ-CP",
+        "Điều 18 khoản 2",
+    )
+    tz = dt.timezone(dt.timedelta(hours=7))
+    # A conference on Thursday 11/6/2026 at 09:00: the 2nd working day before is Tuesday 9/6.
+    start = dt.datetime(2026, 6, 11, 9, 0, tzinfo=tz)
+    assert deadline_for(notice, start, CAL) == dt.datetime(2026, 6, 9, 23, 59, tzinfo=tz)

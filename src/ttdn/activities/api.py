@@ -83,8 +83,12 @@ class ActivityOut(Schema):
 
 
 class ActivityPatch(Schema):
-    """Fields of the kind to change (a billboard's maintenance and condition, a print run…)."""
+    """What to correct: the title, the dates, the fields of the kind (a billboard's maintenance
+    and condition, a print run…). The unit and the kind stay."""
 
+    title: str | None = None
+    starts: dt.date | None = None
+    ends: dt.date | None = None
     place: str | None = None
     description: str | None = None
     participants: int | None = None

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ttdn.activities.calendar import KINDS
 from ttdn.activities.models import ActivityKind, Condition
+from ttdn.activities.services import REQUIRED
 from ttdn.press.forms import UnitChoiceForm, date_field
 
 
@@ -51,6 +52,39 @@ class ActivityForm(UnitChoiceForm):
     results = forms.CharField(
         label=_("Kết quả, giải thưởng"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+K = ActivityKind
+PEOPLE = ("place", "participants", "trainers", "materials")
+# what the edit page shows for each kind (the fields of other kinds stay empty)
+KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    K.TRAINING: PEOPLE,
+    K.CONFERENCE: PEOPLE,
+    K.PUBLICATION: ("languages", "print_run", "distribution"),
+    K.BILLBOARD: (
+        "place", "latitude", "longitude", "content", "installed_on", "maintained_on", "condition",
+    ),
+    K.EXHIBITION: PEOPLE,
+    K.COMPETITION: ("place", "organiser", "results"),
+    K.AWARD: ("organiser", "results"),
+    K.CULTURAL: PEOPLE,
+}  # fmt: skip
+ALWAYS = ("title", "starts", "ends", "description")
+
+
+class ActivityEditForm(ActivityForm):
+    """An activity corrected: its unit and kind stay; the fields of its kind are shown, those
+    the kind requires marked so."""
+
+    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+        super().__init__(*args, units=None, **kwargs)
+        shown = (*ALWAYS, *KIND_FIELDS[kind])
+        for name in list(self.fields):
+            if name not in shown:
+                del self.fields[name]
+        for name in REQUIRED[kind]:
+            self.fields[name].required = True
+        self.order_fields(shown)
 
 
 class AttachTaskForm(forms.Form):

@@ -166,9 +166,27 @@ def activity_create(
 
 
 @transaction.atomic
-def activity_update(*, actor: Any, activity: Activity, **fields: Any) -> Activity:
-    """Change the kind's fields (a billboard's maintenance and condition, a print run, …)."""
+def activity_update(
+    *,
+    actor: Any,
+    activity: Activity,
+    title: str | None = None,
+    starts: dt.date | None = None,
+    ends: dt.date | None = None,
+    **fields: Any,
+) -> Activity:
+    """Correct the title, the dates or the kind's fields (a billboard's maintenance and
+    condition, a print run, …), with the checks of its creation. The unit and the kind stay:
+    another kind is another activity (its required fields differ)."""
     require_perm(actor, "activities.keep_activity", activity)
+    if title is not None:
+        activity.title = _text(title, "tên hoạt động")
+    if starts is not None:
+        activity.starts = starts
+    if ends is not None:
+        activity.ends = ends
+    if activity.ends < activity.starts:
+        raise ValidationFailed("Ngày kết thúc phải từ ngày bắt đầu trở đi.")
     _apply(activity, fields)
     _check_kind(activity)
     save_audited(activity, actor)

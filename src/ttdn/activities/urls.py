@@ -12,6 +12,7 @@ urlpatterns = [
     path("calendar/", views.month, name="calendar"),
     path("calendar.ics", views.month_ics, name="calendar_ics"),
     path("<int:pk>/", views.activity, name="detail"),
+    path("<int:pk>/edit/", views.activity_edit, name="edit"),
     path("<int:pk>/tasks/", views.activity_attach, name="attach"),
     path("<int:pk>/photos/", views.activity_photo, name="photo_add"),
     path("<int:pk>/photos/<int:photo_pk>/", views.photo_download, name="photo"),

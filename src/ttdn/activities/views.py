@@ -7,24 +7,33 @@ import calendar as month_grid
 import datetime as dt
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ttdn.activities import calendar, selectors, services
-from ttdn.activities.forms import ActivityForm, AttachTaskForm, CalendarFilterForm, PhotoForm
+from ttdn.activities.forms import (
+    KIND_FIELDS,
+    ActivityEditForm,
+    ActivityForm,
+    AttachTaskForm,
+    CalendarFilterForm,
+    PhotoForm,
+)
 from ttdn.activities.models import ActivityKind
-from ttdn.core.errors import ApplicationError, NotFound
+from ttdn.core.errors import NotFound
 from ttdn.core.history import history_rows
 from ttdn.plans.models import Task
 from ttdn.press.selectors import units_kept_by
+from ttdn.press.submit import submit
 from ttdn.units.models import Unit
 from ttdn.units.selectors import unit_scope_ids, unit_subtree_ids
+from ttdn.units.services import require_perm
 
 MAX_LISTED = 300
 MONTHS = [
@@ -71,22 +80,41 @@ def activities(request: HttpRequest) -> HttpResponse:
 def activity_new(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = ActivityForm(data, units=units_kept_by(user=request.user))
-    if data is not None and form.is_valid():
-        try:
-            row = services.activity_create(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(
-                request, _("Đã ghi nhận hoạt động “%(title)s”.") % {"title": row.title}
-            )
-            return redirect("activities:detail", pk=row.pk)
-    return render(
-        request,
-        "press/form.html",
-        {"form": form, "title": _("Hoạt động mới")},
-        status=400 if data else 200,
-    )
+    answer = submit(
+        request, [form],
+        lambda: services.activity_create(actor=request.user, **form.cleaned_data),
+        lambda row: _("Đã ghi nhận hoạt động “%(title)s”.") % {"title": row.title},
+        lambda row: reverse("activities:detail", args=[row.pk]),
+    )  # fmt: skip
+    context = {"form": form, "title": _("Hoạt động mới")}
+    return answer or render(request, "press/form.html", context, status=400 if data else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct an activity: title, dates and the fields of its kind (its unit and kind stay)."""
+    row = selectors.activity_get_for_user(user=request.user, pk=pk)
+    require_perm(request.user, "activities.keep_activity", row)
+    data = request.POST if request.method == "POST" else None
+    names = ("title", "starts", "ends", "description", *KIND_FIELDS[row.kind])
+    form = ActivityEditForm(data, kind=row.kind, initial={n: getattr(row, n) for n in names})
+
+    def write() -> Any:
+        fields = dict(form.cleaned_data)
+        fields["ends"] = fields["ends"] or fields["starts"]  # one day when left empty
+        return services.activity_update(actor=request.user, activity=row, **fields)
+
+    back = reverse("activities:detail", args=[pk])
+    answer = submit(request, [form], write, _("Đã lưu thay đổi của hoạt động."), back)
+    context = {
+        "form": form,
+        "record": row,
+        "kind_label": row.get_kind_display(),
+        "title": _("Sửa hoạt động"),
+        "back": back,
+    }
+    return answer or render(request, "press/edit.html", context, status=400 if data else 200)
 
 
 def _assignable_tasks(activity: Any) -> list[Task]:
@@ -120,17 +148,15 @@ def activity(request: HttpRequest, pk: int) -> HttpResponse:
 def activity_attach(request: HttpRequest, pk: int) -> HttpResponse:
     row = selectors.activity_get_for_user(user=request.user, pk=pk)
     form = AttachTaskForm(request.POST, tasks=_assignable_tasks(row))
-    if form.is_valid():
-        try:
-            services.activity_attach_tasks(
-                actor=request.user, activity=row, tasks=[form.tasks[form.cleaned_data["task"]]]
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Đã gắn hoạt động làm minh chứng cho nhiệm vụ."))
-            return redirect("activities:detail", pk=pk)
-    return _detail(request, pk, status=400, attach_form=form)
+    answer = submit(
+        request, [form],
+        lambda: services.activity_attach_tasks(
+            actor=request.user, activity=row, tasks=[form.tasks[form.cleaned_data["task"]]]
+        ),
+        _("Đã gắn hoạt động làm minh chứng cho nhiệm vụ."),
+        reverse("activities:detail", args=[pk]),
+    )  # fmt: skip
+    return answer or _detail(request, pk, status=400, attach_form=form)
 
 
 @login_required
@@ -138,20 +164,15 @@ def activity_attach(request: HttpRequest, pk: int) -> HttpResponse:
 def activity_photo(request: HttpRequest, pk: int) -> HttpResponse:
     row = selectors.activity_get_for_user(user=request.user, pk=pk)
     form = PhotoForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.activity_photo_add(
-                actor=request.user,
-                activity=row,
-                upload=form.cleaned_data["photo"],
-                caption=form.cleaned_data["caption"],
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("Đã thêm ảnh."))
-            return redirect("activities:detail", pk=pk)
-    return _detail(request, pk, status=400, photo_form=form)
+    answer = submit(
+        request, [form],
+        lambda: services.activity_photo_add(
+            actor=request.user, activity=row, upload=form.cleaned_data["photo"],
+            caption=form.cleaned_data["caption"],
+        ),
+        _("Đã thêm ảnh."), reverse("activities:detail", args=[pk]),
+    )  # fmt: skip
+    return answer or _detail(request, pk, status=400, photo_form=form)
 
 
 @login_required

@@ -57,7 +57,8 @@ def visit_deadlines(
 
 
 def press_notice_deadline(starts_at: dt.datetime) -> tuple[dt.datetime | None, str]:
-    rule = rule_in_force("press_conference_notice", timezone.localtime(starts_at).date())
+    local = timezone.localtime(starts_at)  # working days are counted on Vietnam's dates
+    rule = rule_in_force("press_conference_notice", local.date())
     if rule is None:
         return None, ""
-    return deadline_for(rule, starts_at, work_calendar()), rule.legal_basis
+    return deadline_for(rule, local, work_calendar()), rule.legal_basis

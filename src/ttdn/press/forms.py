@@ -35,10 +35,13 @@ def time_field(label: Any, *, required: bool = True) -> forms.TimeField:
 
 
 class UnitChoiceForm(forms.Form):
-    """A form with the host unit, offered among the units the user keeps records for."""
+    """A form with the host unit, offered among the units the user keeps records for; without
+    `units` (a record being corrected) the unit is not asked: a record keeps its unit."""
 
-    def __init__(self, *args: Any, units: list[Unit], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: list[Unit] | None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if units is None:
+            return
         self.units = {u.pk: u for u in units}
         self.fields["unit"] = forms.TypedChoiceField(
             label=_("Đơn vị chủ trì, hướng dẫn"),
@@ -95,8 +98,22 @@ class ProgrammeRowForm(forms.Form):
         return data
 
 
+class RowsWithMessage(forms.BaseFormSet):
+    """Rows saved together: the service's message shows above them, as on a form."""
+
+    def add_error(self, field: str | None, error: str) -> None:
+        self.non_form_errors().append(error)
+
+    def kept_rows(self) -> list[dict[str, Any]]:
+        """The rows typed in and not ticked "Xóa"."""
+        return [row for row in self.cleaned_data if row and not row.get("DELETE")]
+
+
 ReporterRows = forms.formset_factory(ReporterRowForm, extra=3, max_num=30)
 ProgrammeRows = forms.formset_factory(ProgrammeRowForm, extra=5, max_num=60)
+ProgrammeEditRows = forms.formset_factory(
+    ProgrammeRowForm, formset=RowsWithMessage, extra=3, max_num=60, can_delete=True
+)
 
 
 class VisitActionForm(forms.Form):
@@ -157,6 +174,33 @@ class DelegationForm(UnitChoiceForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = country_choices()
+
+
+class DelegationEditForm(DelegationForm):
+    """A delegation corrected: its unit stays, the agreements are rows of their own."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, units=None, **kwargs)
+        del self.fields["agreement_title"], self.fields["agreement_signed_on"]
+
+
+class AgreementRowForm(forms.Form):
+    title = forms.CharField(label=_("Tên văn bản ký kết"), max_length=500, required=False)
+    signed_on = date_field(_("Ngày ký"), required=False)
+    partner = forms.CharField(label=_("Đối tác"), max_length=255, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("title") and not data.get("signed_on"):
+            self.add_error("signed_on", _("Cần nhập ngày ký của văn bản."))
+        if data.get("signed_on") and not data.get("title"):
+            self.add_error("title", _("Cần nhập tên văn bản đã ký."))
+        return data
+
+
+AgreementRows = forms.formset_factory(
+    AgreementRowForm, formset=RowsWithMessage, extra=2, max_num=50, can_delete=True
+)
 
 
 class PressEventForm(UnitChoiceForm):
