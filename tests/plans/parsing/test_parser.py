@@ -252,6 +252,51 @@ def test_appendix_table_with_sub_rows_and_page_break() -> None:
     assert docs.due == date(2026, 5, 31)
 
 
+TWO_ROW_HEADING = """\
+Số: 12/KH-UBND
+
+Hà Lam, ngày 10 tháng 01 năm 2026
+
+KẾ HOẠCH
+Thông tin đối ngoại năm 2026
+
+I. NHIỆM VỤ
+
+Các nhiệm vụ tại Phụ lục kèm theo.
+
+PHỤ LỤC
+
+STT\tNội dung nhiệm vụ\tĐơn vị thực hiện\t\tThời gian hoàn thành\t{budget}
+\t\tChủ trì\tPhối hợp\t\t
+1\tXuất bản sách ảnh về tỉnh\tSở Văn hóa, Thể thao và Du lịch\tSở Ngoại vụ\tQuý III/2026\t150
+2\tĐón đoàn phóng viên nước ngoài\tSở Ngoại vụ\tCông an tỉnh\tTháng 9/2026\t1,5
+3\tDựng cụm pa-nô ở cửa khẩu\tBộ Chỉ huy Bộ đội Biên phòng tỉnh\t\tQuý IV/2026\t2 tỷ đồng
+"""
+
+
+@pytest.mark.parametrize(
+    ("budget", "amounts"),
+    [
+        ("Kinh phí (triệu đồng)", (150_000_000, 1_500_000, 2_000_000_000)),
+        ("Kinh phí (nghìn đồng)", (150_000, 1_500, 2_000_000_000)),
+        ("Kinh phí (triệu)", (150_000_000, 1_500_000, 2_000_000_000)),
+        ("Kinh phí (đồng)", (150, 2, 2_000_000_000)),  # 1,5 đồng: whole đồng
+    ],
+)
+def test_two_row_heading_and_a_budget_column_in_millions(budget: str, amounts: tuple) -> None:  # type: ignore[type-arg]
+    """ "Đơn vị thực hiện" over "Chủ trì" | "Phối hợp", bare figures scaled by the heading (a
+    figure with its own words is read as written); no signature before the appendix."""
+    plan = parse_text(TWO_ROW_HEADING.format(budget=budget))
+    assert [t.ref for t in plan.tasks] == ["PL.1", "PL.2", "PL.3"]
+    assert [(t.lead, t.support) for t in plan.tasks] == [
+        (("Sở Văn hóa, Thể thao và Du lịch",), ("Sở Ngoại vụ",)),
+        (("Sở Ngoại vụ",), ("Công an tỉnh",)),
+        (("Bộ Chỉ huy Bộ đội Biên phòng tỉnh",), ()),
+    ]
+    assert tuple(t.budget_vnd for t in plan.tasks) == amounts
+    assert plan.tasks[0].due == date(2026, 9, 30)
+
+
 def test_cover_letter_before_the_plan_is_skipped() -> None:
     letter = (
         "SỞ NGOẠI VỤ\n\nSố: 88/SNV-TTĐN\nV/v góp ý dự thảo Kế hoạch\n\nKính gửi: Các sở, ngành\n\n"

@@ -260,7 +260,7 @@ def parse_closing(blocks: list[Block], start: int) -> Closing:
         i += 1
         if c.recipients and not roles and i - (c.first or 0) > 30:
             break
-    c.end = i
+    c.end = i if c.first is not None else None  # nothing found: the appendix starts at the body end
     titles = [r for r in roles if not _ON_BEHALF.match(r) and r.upper() not in {"ỦY BAN NHÂN DÂN"}]
     if not titles and roles:
         titles = [_ON_BEHALF.sub("", roles[-1])]

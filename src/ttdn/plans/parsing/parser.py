@@ -17,6 +17,7 @@ How tasks are found (see docs/plans.md for the user-facing version):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -688,14 +689,20 @@ def _table_tasks(
 ) -> list[Draft]:
     cols: dict[str, int] | None = None
     width = 0
+    head: list[str] = []
     records: list[tuple[Block, list[str]]] = []
     for b in rows:
         cells = list(b.cells or ())
         if cols is None:
             cols = _columns(tuple(cells))
-            width = len(cells)
+            head, width = cells, len(cells)
             continue
         if not any(c.strip() for c in cells):
+            continue
+        if not records and _sub_heading(cells):
+            # A two-row heading: "Đơn vị thực hiện" over "Chủ trì" | "Phối hợp".
+            head = [f"{a} {c}".strip() for a, c in itertools.zip_longest(head, cells, fillvalue="")]
+            cols, width = _columns(tuple(head)) or cols, max(width, len(cells))
             continue
         if re.fullmatch(r"\(?\d+\)?", cells[0].strip()) and all(
             re.fullmatch(r"\(?\d+\)?", c.strip()) for c in cells if c.strip()
@@ -712,6 +719,7 @@ def _table_tasks(
         return []
     records = [(b, _align(cells, cols, width, b, warnings)) for b, cells in records]
     drafts: list[Draft] = []
+    scale = _budget_scale(head[cols["budget"]]) if "budget" in cols else 1
     stts = [r[1][cols.get("stt", 0)].strip().rstrip(".") for r in records]
     for (b, cells), stt in zip(records, stts, strict=True):
 
@@ -729,11 +737,44 @@ def _table_tasks(
         d.lead = lead
         d.support = _merge(support, split_units(cell("support")))
         d.timeline = cell("timeline").rstrip(" .;") or None
-        d.budget = parse_money(cell("budget")) if cell("budget") else None
+        d.budget = _scaled_budget(cell("budget"), scale) if cell("budget") else None
         d.outputs = [o.rstrip(" .;") for o in _split_outputs(cell("outputs"))]
         d.confidence = 1.0 if lead else 0.7
         drafts.append(d)
     return drafts
+
+
+def _sub_heading(cells: list[str]) -> bool:
+    """The second row of a two-row heading: no STT, and its cells name columns, not a task."""
+    named = [c for c in cells if c.strip()]
+    return (
+        not cells[0].strip()
+        and bool(named)
+        and all(len(c) < 40 and any(rx.search(c) for rx in _TABLE_HEAD.values()) for c in named)
+    )
+
+
+_SCALE_WORDS = (("tỷ", 1_000_000_000), ("triệu", 1_000_000), ("nghìn", 1_000), ("ngàn", 1_000))
+
+
+def _budget_scale(heading: str) -> int:
+    """ "Kinh phí (triệu đồng)", "ĐVT: nghìn đồng": bare figures in that column are in millions."""
+    low = heading.lower()
+    for word, scale in _SCALE_WORDS:
+        if re.search(rf"\b{word}\s*(?:đồng|vnđ|vnd|đ)\b|\(\s*{word}\s*\)", low):
+            return scale
+    return 1
+
+
+def _scaled_budget(value: str, scale: int) -> int | None:
+    """A budget cell in whole đồng: a bare figure times the heading's scale ("1,5" in a "triệu
+    đồng" column is 1.500.000 đồng); a figure with its own words ("2 tỷ") is read as written."""
+    text = value.strip()
+    if scale > 1 and re.fullmatch(r"\d+[,.]\d{1,2}", text):
+        return round(float(text.replace(",", ".")) * scale)
+    if scale > 1 and re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+", text):
+        return int(re.sub(r"[.,]", "", text)) * scale
+    return parse_money(text)
 
 
 def _align(
