@@ -26,6 +26,7 @@ from ttdn.plans.models import (
     TaskStatus,
     WorkItem,
 )
+from ttdn.reporting.compiled.cases import report_cases
 from ttdn.reporting.compiled.model import (
     Activity,
     Bar,
@@ -389,6 +390,7 @@ def province_report_data(*, period: ReportingPeriod, today: dt.date | None = Non
         ),
         timeliness_chart_title="Tỷ lệ nhiệm vụ hoàn thành đúng hạn theo đơn vị",
         **_activity_fields(period, None),
+        cases=report_cases(period=period, unit=None, today=today),
     )
 
 
@@ -513,4 +515,5 @@ def unit_report_data(
         ),
         timeliness_chart_title=f"Tỷ lệ nhiệm vụ hoàn thành đúng hạn của {unit.name} theo kỳ",
         **_activity_fields(period, unit),
+        cases=report_cases(period=period, unit=unit, today=today),
     )
