@@ -58,6 +58,10 @@ COMMITTEE_RECIPIENTS = (
 )
 
 
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code or "—")
+
+
 def _share(part: int, total: int) -> str:
     return f"{part * 100 / total:.1f}%".replace(".", ",") if total else "0%"
 
@@ -176,7 +180,7 @@ def _foreign(rows: Any) -> tuple[dict[str, int], list[tuple[str, int]], list[tup
     languages = list(
         foreign.values_list("language").annotate(n=Count("pk")).order_by("-n", "language")
     )
-    return counts, outlets, [(LANGUAGE_NAMES.get(c, c or "—"), n) for c, n in languages]
+    return counts, outlets, [(language_name(c), n) for c, n in languages]
 
 
 StoryKey = tuple[int, str, int, bool]  # story id, title, appearances, priority

@@ -20,7 +20,7 @@ from ttdn.core.official_docx import (
     signature_block,
     title_block,
 )
-from ttdn.monitoring.digest import Digest, StoryLine, summary_rows
+from ttdn.monitoring.digest import Digest, StoryLine, language_name, summary_rows
 from ttdn.monitoring.models import CaseStatus
 from ttdn.reporting.compiled.charts import sentiment_chart, volume_chart
 
@@ -63,7 +63,7 @@ def _general(document: DocxDocument, digest: Digest) -> None:
         _body(document, f"- {label}: {value}.")
     if digest.topic_rows():
         _body(document, f"- Theo chủ đề: {_counted(digest.topic_rows(), 'tin')}.")
-    languages = [(row["language"] or "—", row["n"]) for row in board["languages"]]
+    languages = [(language_name(row["language"]), row["n"]) for row in board["languages"]]
     if languages:
         _body(document, f"- Theo ngôn ngữ: {_counted(languages, 'tin')}.")
     outlets = [(row["source__name"], row["n"]) for row in board["outlets"]]
