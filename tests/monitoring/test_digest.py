@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 from tests.conftest import World
 from ttdn.monitoring.cases import case_move, case_open
 from ttdn.monitoring.digest import digest_data, digest_xlsx
-from ttdn.monitoring.digest_docx import PARTS, digest_docx
+from ttdn.monitoring.digest_docx import PARTS, _volume, digest_docx
 from ttdn.monitoring.models import Article, CaseKind, Source, SourceKind, Story
 from ttdn.units.models import Role
 
@@ -264,6 +264,20 @@ def test_an_official_of_the_committee_issues_it_as_the_committee(press: Press) -
     assert _lines(signature.cell(0, 1)) == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
 
 
+def test_the_volume_chart_counts_every_day_or_month_of_the_period(press: Press) -> None:
+    days = _volume(_digest(press))
+    assert days[0] == "Số tin, bài theo ngày"
+    assert len(days[1]) == 22
+    assert days[1][:4] == [("01/11", 0), ("02/11", 1), ("03/11", 1), ("04/11", 1)]
+    assert sum(n for _, n in days[1]) == 7
+    user = press.world.users[Role.COORDINATOR]
+    year = digest_data(user=user, since=dt.date(2026, 1, 1), until=UNTIL, today=TODAY)
+    assert _volume(year) == (
+        "Số tin, bài theo tháng",
+        [(f"{m:02d}/2026", 0) for m in range(1, 10)] + [("10/2026", 1), ("11/2026", 7)],
+    )
+
+
 def test_an_empty_period_says_so_in_each_part(world: World) -> None:
     user = world.users[Role.COORDINATOR]
     digest = digest_data(user=user, since=SINCE, until=UNTIL, today=TODAY)
@@ -337,6 +351,9 @@ def test_downloads_and_refusals(press: Press, monkeypatch: pytest.MonkeyPatch) -
     backwards = coordinator.get("/monitoring/digest.docx", {"since": UNTIL, "until": SINCE})
     assert backwards.status_code == 400
     assert "Ngày bắt đầu của bản tổng hợp phải trước" in backwards.content.decode()
+    decade = coordinator.get("/monitoring/digest.xlsx", {"since": "2016-11-01", "until": UNTIL})
+    assert decade.status_code == 400
+    assert "tối đa 3 năm" in decade.content.decode()
     officer = _client(press, Role.UNIT_OFFICER)
     assert officer.get("/monitoring/digest.docx", QUERY).status_code == 403
     assert officer.get("/monitoring/digest.pdf", QUERY).status_code == 403

@@ -5,6 +5,7 @@ response cases by status, V. proposals), the closing sentence, "Nơi nhận" and
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from django.utils import translation
@@ -25,6 +26,7 @@ from ttdn.monitoring.models import CaseStatus
 from ttdn.reporting.compiled.charts import sentiment_chart, volume_chart
 
 CHART_WIDTH = Mm(150)
+DAILY_BARS = 62
 PARTS = (
     "I. TÌNH HÌNH CHUNG",
     "II. CÁC VẤN ĐỀ NỔI BẬT",
@@ -49,6 +51,20 @@ def _counted(pairs: tuple[tuple[str, int], ...] | list[tuple[str, int]], unit: s
     return "; ".join(f"{name}: {n} {unit}" for name, n in pairs)
 
 
+def _volume(digest: Digest) -> tuple[str, list[tuple[str, int]]]:
+    """Articles per day of the period, days without any included; per month beyond two
+    months, so the bars stay readable."""
+    counts = {row["day"]: row["n"] for row in digest.board["by_day"]}
+    length = (digest.until - digest.since).days + 1
+    days = [digest.since + dt.timedelta(days=n) for n in range(length)]
+    if len(days) <= DAILY_BARS:
+        return "Số tin, bài theo ngày", [(f"{day:%d/%m}", counts.get(day, 0)) for day in days]
+    months: dict[str, int] = {}
+    for day in days:
+        months[f"{day:%m/%Y}"] = months.get(f"{day:%m/%Y}", 0) + counts.get(day, 0)
+    return "Số tin, bài theo tháng", list(months.items())
+
+
 def _general(document: DocxDocument, digest: Digest) -> None:
     board, t = digest.board, digest.board["totals"]
     _body(document, PARTS[0], bold=True)
@@ -69,9 +85,8 @@ def _general(document: DocxDocument, digest: Digest) -> None:
     outlets = [(row["source__name"], row["n"]) for row in board["outlets"]]
     if outlets:
         _body(document, f"- Cơ quan báo chí đăng nhiều nhất: {_counted(outlets, 'tin')}.")
-    days = [(f"{row['day']:%d/%m}", row["n"]) for row in board["by_day"]]
-    title = "Số tin, bài theo ngày"
-    _chart(document, volume_chart(days, title=title), f"Biểu đồ 1. {title}")
+    title, bars = _volume(digest)
+    _chart(document, volume_chart(bars, title=title), f"Biểu đồ 1. {title}")
     foreign = digest.foreign
     groups = [
         (

@@ -14,6 +14,7 @@ from ttdn.monitoring.digest_docx import digest_docx
 from ttdn.monitoring.views import _period
 
 FORMATS = ("docx", "xlsx", "pdf")
+MAX_DAYS = 3 * 366
 
 
 @login_required
@@ -23,6 +24,8 @@ def digest_download(request: HttpRequest, kind: str) -> HttpResponse:
     since, until = _period(request)
     if since > until:
         raise ValidationFailed("Ngày bắt đầu của bản tổng hợp phải trước hoặc bằng ngày kết thúc.")
+    if (until - since).days >= MAX_DAYS:
+        raise ValidationFailed("Bản tổng hợp lập cho một khoảng thời gian tối đa 3 năm.")
     digest = digest_data(user=request.user, since=since, until=until)
     if kind == "xlsx":
         content, mime = digest_xlsx(digest), XLSX

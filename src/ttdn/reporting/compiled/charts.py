@@ -14,6 +14,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from ttdn.reporting.compiled.model import Bar
 
@@ -108,6 +109,7 @@ def volume_chart(days: Sequence[tuple[str, int]], *, title: str) -> bytes:
         axes.bar(range(len(labels)), [n for _, n in days] or [0], color="#1565c0", width=0.7)
         step = max(1, -(-len(labels) // 16))
         axes.set_xticks(range(0, len(labels), step), labels[::step], rotation=45, fontsize=7)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_ylabel("Số tin, bài", fontfamily=FONT, fontsize=9)
         axes.set_title(title, fontfamily=FONT, fontsize=11)
         axes.spines[["top", "right"]].set_visible(False)
@@ -126,6 +128,7 @@ def sentiment_chart(groups: Sequence[tuple[str, int, int, int]], *, title: str) 
             axes.barh(labels, values, left=lefts, color=colour, label=legend, height=0.6)
             lefts = [a + b for a, b in zip(lefts, values, strict=True)]
         axes.invert_yaxis()  # the first group on top
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_xlabel("Số tin, bài", fontfamily=FONT, fontsize=9)
         axes.set_title(title, fontfamily=FONT, fontsize=11)
         axes.legend(prop={"family": FONT, "size": 8}, loc="lower right")
