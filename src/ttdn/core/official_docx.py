@@ -142,7 +142,7 @@ def layout_table(
     document: DocxDocument, widths_cm: Sequence[float], *, rows: int = 1, unbroken: bool = False
 ) -> Table:
     """A borderless table used for layout, its cells emptied of their first paragraph."""
-    table = document.add_table(rows=rows, cols=len(widths_cm))
+    table: Table = document.add_table(rows=rows, cols=len(widths_cm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     borderless(table)
     table_widths(table, widths_cm)

@@ -130,10 +130,10 @@ def case_figures(
         "due_at", "pk"
     ).values_list(*fields, "response_url"):
         answered_at = first_answer.get(pk)
-        timeliness = _timeliness(status, due_at, answered_at, now)
+        stands = _timeliness(status, due_at, answered_at, now)
         row = CaseRow(
             pk, story, priority, kind, kinds[kind], unit, status, statuses[status], due_at,
-            answered_at, url, timeliness,
+            answered_at, url, stands,
         )  # fmt: skip
         rows.append(row)
     kind_counts = Counter(r.kind for r in rows)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 
 from django.utils import translation
 from docx import Document
@@ -47,8 +48,8 @@ def _chart(document: DocxDocument, png: bytes, caption: str) -> None:
     paragraph(document, caption, size=12, italic=True, align=CENTER, after=6)
 
 
-def _counted(pairs: tuple[tuple[str, int], ...] | list[tuple[str, int]], unit: str) -> str:
-    return "; ".join(f"{name}: {n} {unit}" for name, n in pairs)
+def _counted(pairs: Sequence[tuple[str, int]], measure: str) -> str:
+    return "; ".join(f"{name}: {n} {measure}" for name, n in pairs)
 
 
 def _volume(digest: Digest) -> tuple[str, list[tuple[str, int]]]:
@@ -77,8 +78,9 @@ def _general(document: DocxDocument, digest: Digest) -> None:
     )
     for label, value in summary_rows(board):
         _body(document, f"- {label}: {value}.")
-    if digest.topic_rows():
-        _body(document, f"- Theo chủ đề: {_counted(digest.topic_rows(), 'tin')}.")
+    topics = digest.topic_rows()
+    if topics:
+        _body(document, f"- Theo chủ đề: {_counted(topics, 'tin')}.")
     languages = [(language_name(row["language"]), row["n"]) for row in board["languages"]]
     if languages:
         _body(document, f"- Theo ngôn ngữ: {_counted(languages, 'tin')}.")

@@ -122,9 +122,10 @@ def sentiment_chart(groups: Sequence[tuple[str, int, int, int]], *, title: str) 
         figure = _figure(7.5, 2.0 + 0.5 * len(groups), left=0.2, bottom=0.3)
         axes = figure.add_subplot()
         labels = [group[0] for group in groups] or ["—"]
+        counts = [group[1:] for group in groups] or [(0, 0, 0)]
         lefts = [0] * len(labels)
-        for index, (legend, colour) in enumerate(SENTIMENTS, start=1):
-            values = [group[index] for group in groups] or [0]
+        for index, (legend, colour) in enumerate(SENTIMENTS):
+            values = [count[index] for count in counts]
             axes.barh(labels, values, left=lefts, color=colour, label=legend, height=0.6)
             lefts = [a + b for a, b in zip(lefts, values, strict=True)]
         axes.invert_yaxis()  # the first group on top

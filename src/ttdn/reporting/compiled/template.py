@@ -10,6 +10,7 @@ import zipfile
 from functools import lru_cache
 
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
@@ -21,6 +22,7 @@ from ttdn.core.official_docx import (
     BODY_PT,
     CENTER,
     JUSTIFY,
+    Container,
     national_header,
     page_setup,
     paragraph,
@@ -55,17 +57,17 @@ ISSUE_LINE = (
 
 
 def _para(
-    where,  # type: ignore[no-untyped-def]
+    where: Container,
     text: str,
     size: int = BODY_PT,
     *,
     bold: bool = False,
     italic: bool = False,
-    align: int | None = JUSTIFY,
+    align: WD_ALIGN_PARAGRAPH | None = JUSTIFY,
     indent: bool = True,
 ) -> Paragraph:
     """A body paragraph: justified with the first-line indent unless told otherwise."""
-    added = paragraph(where, text, size=size, bold=bold, italic=italic, align=align, after=6)  # type: ignore[arg-type]
+    added = paragraph(where, text, size=size, bold=bold, italic=italic, align=align, after=6)
     added.paragraph_format.first_line_indent = Cm(1.27) if indent and align == JUSTIFY else 0
     return added
 
