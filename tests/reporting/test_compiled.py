@@ -150,7 +150,7 @@ def test_unit_report_is_issued_by_the_unit_from_its_updates(built: Built) -> Non
     data = unit_report_data(period=built.period, unit=unit, today=TODAY)
     document = Document(io.BytesIO(report_docx(data)))
     left = document.tables[0].cell(0, 0)
-    assert _cell_lines(left)[:2] == ["ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "SỞ NGOẠI VỤ"]
+    assert _cell_lines(left)[:2] == ["UBND TỈNH QUẢNG TRỊ", "SỞ NGOẠI VỤ"]
     assert left.paragraphs[1].runs[0].bold
     assert _cell_lines(document.tables[0].cell(1, 0)) == ["Số: …/BC-SNGV"]
     texts = _texts(document)

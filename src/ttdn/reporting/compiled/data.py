@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 
 from ttdn.activities.models import ActivityKind
 from ttdn.activities.selectors import ActivityLine, activities_for_period
+from ttdn.core.official_docx import parent_line
 from ttdn.plans import lifecycle
 from ttdn.plans.models import (
     AssignmentRole,
@@ -464,7 +465,8 @@ def unit_report_data(
         today=today,
     )
     mine = figures.units[0] if figures.units else None
-    parent = unit.parent.name.upper() if unit.parent_id and unit.parent else ""
+    # The governing body abbreviated as NĐ 30/2020 allows: "UBND TỈNH QUẢNG TRỊ".
+    parent = parent_line(unit.parent.name) if unit.parent_id and unit.parent else ""
     budget, spent = _money(sections)
     label = _period_label(period)
     scorecard = unit_scorecard(unit=unit, plan=plan, today=today)
