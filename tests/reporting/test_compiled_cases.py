@@ -1,6 +1,7 @@
 """The press monitoring's response cases in the compiled reports: counted by kind, status and
 timeliness for the period and scope (province, or a unit with its sub-units), worded in part I,
-listed in the appendix, and usable as placeholders in a province's own template."""
+listed in the appendix, and usable as placeholders in a province's own template; and in a
+unit's scorecard, per period."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 import time_machine
+from django.test import Client
 from docx import Document
 from docxtpl import DocxTemplate
 from openpyxl import load_workbook
@@ -22,6 +24,7 @@ from ttdn.reporting.compiled.appendix import appendix_xlsx
 from ttdn.reporting.compiled.data import province_report_data, unit_report_data
 from ttdn.reporting.compiled.render import report_docx
 from ttdn.reporting.compiled.template import template_validate
+from ttdn.reporting.selectors import unit_scorecard
 
 REBUT, INFORM = CaseKind.REBUT, CaseKind.INFORM
 
@@ -184,3 +187,29 @@ def test_a_province_template_may_use_the_cases_placeholders(opened: Opened) -> N
     assert DocxTemplate(io.BytesIO(buffer.getvalue())).get_undeclared_template_variables() == {
         "cases"
     }
+
+
+def test_the_scorecard_counts_the_units_own_cases_per_period(opened: Opened) -> None:
+    tracked = opened.built.tracked
+    world = tracked.world
+
+    def counts(unit) -> dict[str, tuple[int, int, int]]:  # type: ignore[no-untyped-def]
+        rows = unit_scorecard(unit=unit, plan=tracked.plan, today=TODAY)
+        return {r.period.name: (r.cases.total, r.cases.on_time, r.cases.overdue) for r in rows}
+
+    # Sở Ngoại vụ's own: "a" (quarter II, on time) and "d" (quarter IV, not yet due); its
+    # centre's "b" is the centre's, and "old" was opened in 2025.
+    assert counts(world.foreign_affairs) == {
+        "Quý I/2026": (0, 0, 0),
+        "Quý II/2026": (1, 1, 0),
+        "6 tháng đầu năm 2026": (1, 1, 0),
+        "Quý III/2026": (0, 0, 0),
+        "Quý IV/2026": (1, 0, 0),
+        "Năm 2026": (2, 1, 0),
+    }
+    assert counts(world.police)["Quý III/2026"] == (2, 0, 1)  # "c" overdue, "e" no action
+    client = Client()
+    client.force_login(world.users["coordinator"])
+    page = client.get(f"/reporting/units/{world.police.pk}/scorecard/?plan={tracked.plan.pk}")
+    assert "2 hồ sơ, 0 phản hồi đúng hạn; " in page.content.decode()
+    assert '<span class="late">1 quá hạn chưa phản hồi</span>' in page.content.decode()

@@ -52,6 +52,7 @@ class CaseRow:
     unit: str
     status: str  # CaseStatus code
     status_label: str
+    opened_at: dt.datetime
     due_at: dt.datetime
     answered_at: dt.datetime | None
     response_url: str
@@ -60,18 +61,47 @@ class CaseRow:
 
 @dataclass(frozen=True)
 class CaseFigures:
-    rows: tuple[CaseRow, ...]  # due time order
-    by_kind: tuple[tuple[str, int], ...]  # (label, number) in CaseKind order, zeros left out
-    by_status: tuple[tuple[str, int], ...]  # (label, number) in CaseStatus order, zeros left out
-    timeliness: dict[str, int]  # Timeliness code → number of cases
+    """Cases (by due time) and their counts."""
+
+    rows: tuple[CaseRow, ...]
 
     @property
     def total(self) -> int:
         return len(self.rows)
 
     @property
+    def by_kind(self) -> tuple[tuple[str, int], ...]:
+        """(label, number) in CaseKind order, zeros left out."""
+        return _counted(self.rows, CaseKind.values, "kind")
+
+    @property
+    def by_status(self) -> tuple[tuple[str, int], ...]:
+        """(label, number) in CaseStatus order, zeros left out."""
+        return _counted(self.rows, CaseStatus.values, "status")
+
+    @property
+    def timeliness(self) -> dict[str, int]:
+        """Timeliness code → number of cases (every code, zeros included)."""
+        counts = Counter(r.timeliness for r in self.rows)
+        return {code: counts[code] for code in Timeliness.LABELS}
+
+    @property
     def answered(self) -> int:
         return self.timeliness[Timeliness.ON_TIME] + self.timeliness[Timeliness.LATE]
+
+    @property
+    def on_time(self) -> int:
+        return self.timeliness[Timeliness.ON_TIME]
+
+    @property
+    def overdue(self) -> int:
+        return self.timeliness[Timeliness.OVERDUE]
+
+    def opened_within(self, starts: dt.date, ends: dt.date) -> CaseFigures:
+        """The cases opened from `starts` to `ends` (days in the installation's time zone)."""
+        return CaseFigures(
+            tuple(r for r in self.rows if starts <= timezone.localdate(r.opened_at) <= ends)
+        )
 
     def notable(self, limit: int = NOTABLE_SHOWN) -> tuple[CaseRow, ...]:
         """Cases of priority stories first, then those not answered on time (overdue, late),
@@ -81,6 +111,14 @@ class CaseFigures:
             key=lambda r: (not r.story_priority, Timeliness.RANK[r.timeliness], r.due_at, r.pk),
         )
         return tuple(ranked[:limit])
+
+
+def _counted(
+    rows: tuple[CaseRow, ...], codes: list[str], field: str
+) -> tuple[tuple[str, int], ...]:
+    counts = Counter(getattr(r, field) for r in rows)
+    labels = {getattr(r, field): getattr(r, f"{field}_label") for r in rows}
+    return tuple((labels[code], counts[code]) for code in codes if counts[code])
 
 
 def as_of(today: dt.date | None) -> dt.datetime:
@@ -126,22 +164,14 @@ def case_figures(
         statuses = {code: str(label) for code, label in CaseStatus.choices}
     fields = ("pk", "story__title", "story__priority", "kind", "unit__name", "status", "due_at")
     rows = []
-    for pk, story, priority, kind, unit, status, due_at, url in cases.order_by(
+    for pk, story, priority, kind, unit, status, due_at, url, opened_at in cases.order_by(
         "due_at", "pk"
-    ).values_list(*fields, "response_url"):
+    ).values_list(*fields, "response_url", "created_at"):
         answered_at = first_answer.get(pk)
         stands = _timeliness(status, due_at, answered_at, now)
         row = CaseRow(
-            pk, story, priority, kind, kinds[kind], unit, status, statuses[status], due_at,
-            answered_at, url, stands,
+            pk, story, priority, kind, kinds[kind], unit, status, statuses[status], opened_at,
+            due_at, answered_at, url, stands,
         )  # fmt: skip
         rows.append(row)
-    kind_counts = Counter(r.kind for r in rows)
-    status_counts = Counter(r.status for r in rows)
-    timeliness = Counter(r.timeliness for r in rows)
-    return CaseFigures(
-        rows=tuple(rows),
-        by_kind=tuple((kinds[k], kind_counts[k]) for k in kinds if kind_counts[k]),
-        by_status=tuple((statuses[s], status_counts[s]) for s in statuses if status_counts[s]),
-        timeliness={code: timeliness[code] for code in Timeliness.LABELS},
-    )
+    return CaseFigures(tuple(rows))
