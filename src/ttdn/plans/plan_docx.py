@@ -13,14 +13,11 @@ from collections.abc import Iterable
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.text.paragraph import Paragraph
 
 from ttdn.core.official_docx import (
-    BODY_PT,
     MOTTO,
     MOTTO_2,
-    Container,
     issuer_abbreviation,
     issuer_full_name,
     issuer_lines,
@@ -90,24 +87,8 @@ def task_groups(parsed: ParsedPlan) -> list[tuple[str, list[Task]]]:
 # --- text helpers ----------------------------------------------------------------------------
 
 
-def _para(
-    where: Container,
-    text: str = "",
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    size: int = BODY_PT,
-    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
-    indent: bool = False,
-    after: int = 0,
-) -> Paragraph:
-    return paragraph(
-        where, text, bold=bold, italic=italic, size=size, align=align, indent=indent, after=after
-    )
-
-
 def _body(doc: DocxDocument, text: str, *, bold: bool = False) -> Paragraph:
-    return _para(doc, text, bold=bold, indent=True, after=6)
+    return paragraph(doc, text, bold=bold, indent=True, after=6)
 
 
 # --- the parts of the plan -------------------------------------------------------------------
@@ -124,7 +105,7 @@ def _header(doc: DocxDocument, parsed: ParsedPlan, *, province: str, issuer: str
         place_date=_date_line(parsed, province),
         number_row=False,
     )
-    _para(doc)
+    paragraph(doc)
 
 
 def _date_line(parsed: ParsedPlan, province: str) -> str:

@@ -11,7 +11,6 @@ from functools import lru_cache
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError, TemplateSyntaxError
@@ -21,6 +20,7 @@ from ttdn.core.errors import ValidationFailed
 from ttdn.core.official_docx import (
     BODY_PT,
     CENTER,
+    INDENT,
     JUSTIFY,
     Container,
     national_header,
@@ -68,7 +68,7 @@ def _para(
 ) -> Paragraph:
     """A body paragraph: justified with the first-line indent unless told otherwise."""
     added = paragraph(where, text, size=size, bold=bold, italic=italic, align=align, after=6)
-    added.paragraph_format.first_line_indent = Cm(1.27) if indent and align == JUSTIFY else 0
+    added.paragraph_format.first_line_indent = INDENT if indent and align == JUSTIFY else 0
     return added
 
 
