@@ -235,7 +235,7 @@ def test_dashboard_and_digest(world: World) -> None:
     query = {"since": (today - dt.timedelta(days=1)).isoformat(), "until": today.isoformat()}
     docx = coord.get("/monitoring/digest.docx", query)
     text = "\n".join(p.text for p in Docx(io.BytesIO(docx.content)).paragraphs)
-    assert "BÁO CÁO TỔNG HỢP DƯ LUẬN BÁO CHÍ" in text
+    assert "BÁO CÁO\nTổng hợp dư luận báo chí\n" in text
     assert "- Tổng số tin: 3." in text
     assert "- Tiêu cực: 2 (66,7%)." in text
     sheet = load_workbook(io.BytesIO(coord.get("/monitoring/digest.xlsx", query).content))[

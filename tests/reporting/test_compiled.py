@@ -23,6 +23,8 @@ from tests.plans.plan_data import parsed_plan, sha, task
 from tests.reporting.conftest import TODAY, YEAR, Built, at
 from ttdn.activities.services import activity_create
 from ttdn.core.errors import ValidationFailed
+from ttdn.monitoring.cases import case_move, case_open
+from ttdn.monitoring.models import CaseKind, Story
 from ttdn.plans.models import Task, WorkItem
 from ttdn.plans.services import plan_import
 from ttdn.reporting.compiled.appendix import appendix_xlsx
@@ -148,7 +150,7 @@ def test_unit_report_is_issued_by_the_unit_from_its_updates(built: Built) -> Non
     data = unit_report_data(period=built.period, unit=unit, today=TODAY)
     document = Document(io.BytesIO(report_docx(data)))
     left = document.tables[0].cell(0, 0)
-    assert _cell_lines(left)[:2] == ["ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "SỞ NGOẠI VỤ"]
+    assert _cell_lines(left)[:2] == ["UBND TỈNH QUẢNG TRỊ", "SỞ NGOẠI VỤ"]
     assert left.paragraphs[1].runs[0].bold
     assert _cell_lines(document.tables[0].cell(1, 0)) == ["Số: …/BC-SNGV"]
     texts = _texts(document)
@@ -277,7 +279,8 @@ def test_cli_writes_both_files_and_fails_cleanly(built: Built, tmp_path: Path, c
 
 
 def _year_of_plan(world: World, size: int) -> ReportingPeriod:
-    """A plan of `size` tasks, each with an update and a figure from its lead unit."""
+    """A plan of `size` tasks, each with an update and a figure from its lead unit, and `size`
+    response cases of the press monitoring (each unit's, half of them answered)."""
     coordinator = world.users["coordinator"]
     tasks = tuple(
         task(
@@ -313,27 +316,45 @@ def _year_of_plan(world: World, size: int) -> ReportingPeriod:
                 values={news: 3},
                 version=0,
             )
+    for n in range(size):
+        unit = (world.foreign_affairs, world.fa_centre, world.police)[n % 3]
+        opened = at(2026, 3, 1 + n)
+        story = Story.objects.create(title=f"Tin cần phản bác {size}-{n}", priority=n % 2 == 0)
+        with time_machine.travel(opened, tick=False):
+            case = case_open(
+                actor=coordinator, story=story, unit=unit, kind=CaseKind.REBUT,
+                due_at=opened + dt.timedelta(days=1),
+            )  # fmt: skip
+            if n % 2:
+                for status in ("in_progress", "responded"):
+                    case = case_move(
+                        actor=coordinator, case=case, status=status, response_text="Đã phản bác."
+                    )
     return year
 
 
 def test_data_gathering_reads_a_fixed_number_of_queries(
     world: World, django_assert_max_num_queries
 ) -> None:  # type: ignore[no-untyped-def]
-    small, large = _year_of_plan(world, 3), _year_of_plan(world, 12)
     counts = []
-    for period, size in ((small, 3), (large, 12)):
+    for size, cases in ((3, 3), (12, 15)):  # the cases of both plans' years are the province's
+        period = _year_of_plan(world, size)
         with CaptureQueriesContext(connection) as queries:
             data = province_report_data(period=period, today=TODAY)
         assert sum(len(s.tasks) for s in data.sections) == size
         assert [f.text for f in data.figures] == [f"Số tin, bài: {3 * size} tin, bài"]
+        assert data.cases.total == cases
         counts.append(len(queries.captured_queries))
     assert counts[0] == counts[1]
-    # Measured: 18 and 16, of which 6 read the activities registry (its activities, their
-    # tasks, four indicator counts) and a unit's report also reads the unit's sub-units.
-    with django_assert_max_num_queries(18):
-        province_report_data(period=large, today=TODAY)
-    with django_assert_max_num_queries(16):
-        unit_report_data(period=large, unit=world.foreign_affairs, today=TODAY)
+    # Measured: 20 and 22, of which 6 read the activities registry (its activities, their
+    # tasks, four indicator counts), 2 the response cases (the cases, their first answers);
+    # a unit's report also reads the unit's sub-units (for the activities and the cases, one
+    # query per level below the unit) and its scorecard's cases of every period (2).
+    with django_assert_max_num_queries(20):
+        province_report_data(period=period, today=TODAY)
+    with django_assert_max_num_queries(22):
+        unit = unit_report_data(period=period, unit=world.foreign_affairs, today=TODAY)
+    assert unit.cases.total == 10  # Sở Ngoại vụ's and its centre's: 2 of every 3
 
 
 def test_report_of_the_demo(tmp_path: Path, db: None) -> None:

@@ -266,7 +266,7 @@ def test_downloads_are_the_report_and_its_appendix(built: Built) -> None:
     assert unit["Content-Disposition"] == 'attachment; filename="bao-cao-t-sngv-nam-2026.docx"'
     header = Document(io.BytesIO(unit.content)).tables[0].cell(0, 0)
     assert [p.text for p in header.paragraphs if p.text][:2] == [
-        "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ",
+        "UBND TỈNH QUẢNG TRỊ",
         "SỞ NGOẠI VỤ",
     ]
 

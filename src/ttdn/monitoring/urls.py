@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ttdn.monitoring import views
+from ttdn.monitoring import views, views_digest
 
 app_name = "monitoring"
 
@@ -18,5 +18,5 @@ urlpatterns = [
     path("models/", views.models_page, name="models"),
     path("models/retrain/", views.model_retrain, name="model_retrain"),
     path("models/activate/", views.model_activate, name="model_activate"),
-    path("digest.<str:kind>", views.digest_download, name="digest"),
+    path("digest.<str:kind>", views_digest.digest_download, name="digest"),
 ]

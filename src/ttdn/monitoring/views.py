@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ttdn.core.errors import NotFound, ValidationFailed
-from ttdn.core.office import DOCX, XLSX
-from ttdn.monitoring import cases, digest, selectors, services, training
+from ttdn.core.office import pdf_available
+from ttdn.monitoring import cases, selectors, services, training
 from ttdn.monitoring.analysis import current_analyzer
 from ttdn.monitoring.forms import ClippingForm, ExportUploadForm
 from ttdn.monitoring.models import (
@@ -189,21 +189,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     since, until = _period(request)
     data = selectors.dashboard(user=request.user, since=since, until=until)
     data["topic_names"] = dict(_topics())
+    data["pdf_available"] = pdf_available()  # the digest's PDF button
     return render(request, "monitoring/dashboard.html", data)
-
-
-@login_required
-def digest_download(request: HttpRequest, kind: str) -> HttpResponse:
-    since, until = _period(request)
-    data = selectors.dashboard(user=request.user, since=since, until=until)
-    name = f"tong-hop-du-luan-{since:%Y%m%d}-{until:%Y%m%d}"
-    if kind == "xlsx":
-        content, mime = digest.digest_xlsx(data), XLSX
-    else:
-        content, mime = digest.digest_docx(data), DOCX
-    response = HttpResponse(content, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{kind}"'
-    return response
 
 
 @login_required

@@ -9,34 +9,42 @@ one numbered group per section ("1. …"), each task "1.2. …" followed by labe
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.section import Section as DocxSection
-from docx.shared import Cm, Mm, Pt
-from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from ttdn.core.official_docx import (
+    MOTTO,
+    MOTTO_2,
+    issuer_abbreviation,
+    issuer_full_name,
+    issuer_lines,
+    national_header,
+    page_setup,
+    paragraph,
+    recipient_lines,
+    signature_block,
+    signer_lines,
+    title_block,
+)
 from ttdn.plans.parsing import ParsedPlan, Task
 from ttdn.plans.parsing.model import Section
 from ttdn.plans.parsing.timeline import parse_timeline
 from ttdn.text.normalize import fold
 
-FONT = "Times New Roman"
-BODY_PT = 14
-HEADER_PT = 13
-MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
-_UBND = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s*", re.IGNORECASE)
-
-Container = DocxDocument | _Cell
+# Re-exported: the names the plans' tests and callers know this module by.
+__all__ = [
+    "MOTTO",
+    "MOTTO_2",
+    "draft_docx",
+    "issuer_abbreviation",
+    "issuer_full_name",
+    "plan_docx",
+    "task_groups",
+    "time_phrase",
+]
 
 
 def plan_docx(parsed: ParsedPlan, *, province: str, issuer: str) -> bytes:
@@ -44,7 +52,7 @@ def plan_docx(parsed: ParsedPlan, *, province: str, issuer: str) -> bytes:
     `province` the place of the date line when the plan does not name one."""
     issuer = issuer_full_name(issuer)
     doc = Document()
-    _page_setup(doc)
+    page_setup(doc)
     _header(doc, parsed, province=province, issuer=issuer)
     _title(doc, parsed)
     _lead_in(doc, parsed, issuer=issuer)
@@ -62,22 +70,6 @@ def draft_docx(parsed: ParsedPlan, *, province: str) -> bytes:
     return plan_docx(parsed, province=province, issuer=parsed.document.issuer or "Ủy ban nhân dân")
 
 
-def issuer_full_name(issuer: str) -> str:
-    """ "UBND tỉnh Quảng Trị" → "Ủy ban nhân dân tỉnh Quảng Trị" (the header prints it in full)."""
-    issuer = " ".join(issuer.split())
-    return _UBND.sub("Ủy ban nhân dân ", issuer).strip() if _UBND.match(issuer) else issuer
-
-
-def issuer_abbreviation(issuer: str) -> str:
-    """The issuer's part of a document number: "UBND" for a People's Committee, else the
-    initials of its name before the locality ("Sở Văn hóa, Thể thao và Du lịch" → "SVHTTDL")."""
-    if _UBND.match(issuer):
-        return "UBND"
-    name = re.split(r"\s+(?:tỉnh|thành phố)\s+", issuer, maxsplit=1)[0]
-    words = [w for w in re.split(r"[\s,]+", name) if w and w != "và"]
-    return "".join(fold(w)[:1].upper() for w in words) or "UBND"
-
-
 def task_groups(parsed: ParsedPlan) -> list[tuple[str, list[Task]]]:
     """Tasks grouped by the section they sit in (the nearest heading above them below the top
     level, else the top-level section), groups in the plan's order."""
@@ -92,135 +84,28 @@ def task_groups(parsed: ParsedPlan) -> list[tuple[str, list[Task]]]:
     return groups
 
 
-# --- page and text helpers -------------------------------------------------------------------
-
-
-def _page_setup(doc: DocxDocument) -> None:
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    style = doc.styles["Normal"]
-    style.font.name = FONT
-    style.font.size = Pt(BODY_PT)
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), FONT)
-    style.paragraph_format.space_after = Pt(0)
-    _page_numbers(section)
-
-
-def _page_numbers(section: DocxSection) -> None:
-    """Page numbers centred in the top margin from page 2 (the first page has none)."""
-    section.different_first_page_header_footer = True
-    paragraph = section.header.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    paragraph._p.append(field)
-
-
-def _para(
-    where: Container,
-    text: str = "",
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    size: int = BODY_PT,
-    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
-    indent: bool = False,
-    after: int = 0,
-) -> Paragraph:
-    paragraph = where.add_paragraph()
-    paragraph.alignment = align
-    paragraph.paragraph_format.space_after = Pt(after)
-    if indent:
-        paragraph.paragraph_format.first_line_indent = Cm(1.27)
-    if text:
-        run = paragraph.add_run(text)
-        run.bold, run.italic = bold, italic
-        run.font.name, run.font.size = FONT, Pt(size)
-    return paragraph
+# --- text helpers ----------------------------------------------------------------------------
 
 
 def _body(doc: DocxDocument, text: str, *, bold: bool = False) -> Paragraph:
-    return _para(doc, text, bold=bold, indent=True, after=6)
-
-
-def _rule(where: Container, *, width_cm: float, cell_cm: float) -> None:
-    """A short horizontal line under a centred heading: an empty paragraph narrowed by its
-    indents, with a bottom border."""
-    paragraph = _para(where, align=WD_ALIGN_PARAGRAPH.CENTER)
-    side = Cm(max(0.0, (cell_cm - width_cm) / 2))
-    paragraph.paragraph_format.left_indent = side
-    paragraph.paragraph_format.right_indent = side
-    paragraph.paragraph_format.space_after = Pt(6)
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    paragraph._p.get_or_add_pPr().append(borders)
-
-
-def table_widths(table: Table, widths_cm: Sequence[float]) -> None:
-    """Fixed column widths, in the grid (what LibreOffice reads) and in every cell (what Word
-    reads): with only the cells' widths, LibreOffice splits the page evenly and wraps the
-    national motto."""
-    table.autofit = False
-    for column, width in zip(table.columns, widths_cm, strict=True):
-        column.width = Cm(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_cm, strict=True):
-            cell.width = Cm(width)
-
-
-def rows_unbroken(table: Table) -> None:
-    """Never split a row across pages: a signature block must not leave its last line of
-    "Nơi nhận" alone on a page of its own."""
-    for row in table.rows:
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-
-
-def _layout_table(
-    doc: DocxDocument, widths_cm: tuple[float, float], *, unbroken: bool = False
-) -> list[_Cell]:
-    table = doc.add_table(rows=1, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table_widths(table, widths_cm)
-    if unbroken:
-        rows_unbroken(table)
-    cells = list(table.rows[0].cells)
-    for cell in cells:
-        cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
-    return cells
+    return paragraph(doc, text, bold=bold, indent=True, after=6)
 
 
 # --- the parts of the plan -------------------------------------------------------------------
 
-LEFT_CM, RIGHT_CM = 6.5, 10.0
-
 
 def _header(doc: DocxDocument, parsed: ParsedPlan, *, province: str, issuer: str) -> None:
-    left, right = _layout_table(doc, (LEFT_CM, RIGHT_CM))
-    centre = WD_ALIGN_PARAGRAPH.CENTER
-    for line in _issuer_lines(issuer):
-        _para(left, line, bold=True, size=HEADER_PT, align=centre)
-    _rule(left, width_cm=2.5, cell_cm=LEFT_CM)
     number = parsed.document.number or f"…/KH-{issuer_abbreviation(issuer)}"
-    _para(left, f"Số: {number}", size=HEADER_PT, align=centre)
-    _para(right, MOTTO, bold=True, size=HEADER_PT, align=centre)
-    _para(right, MOTTO_2, bold=True, size=BODY_PT, align=centre)
-    _rule(right, width_cm=5.5, cell_cm=RIGHT_CM)
-    _para(right, _date_line(parsed, province), italic=True, align=centre)
-    _para(doc)
-
-
-def _issuer_lines(issuer: str) -> list[str]:
-    if issuer.startswith("Ủy ban nhân dân "):
-        return ["ỦY BAN NHÂN DÂN", issuer.removeprefix("Ủy ban nhân dân ").upper()]
-    return [issuer.upper()]
+    # One row: the parser reads the number right under the issuer.
+    national_header(
+        doc,
+        parent=(),
+        issuer=issuer_lines(issuer),
+        number=number,
+        place_date=_date_line(parsed, province),
+        number_row=False,
+    )
+    paragraph(doc)
 
 
 def _date_line(parsed: ParsedPlan, province: str) -> str:
@@ -233,11 +118,8 @@ def _date_line(parsed: ParsedPlan, province: str) -> str:
 
 
 def _title(doc: DocxDocument, parsed: ParsedPlan) -> None:
-    centre = WD_ALIGN_PARAGRAPH.CENTER
-    _para(doc, (parsed.document.kind or "Kế hoạch").upper(), bold=True, align=centre)
-    if parsed.document.title:
-        _para(doc, parsed.document.title, bold=True, align=centre)
-    _rule(doc, width_cm=4.0, cell_cm=16.5)
+    title = [parsed.document.title] if parsed.document.title else []
+    title_block(doc, parsed.document.kind or "Kế hoạch", title)
 
 
 def _lead_in(doc: DocxDocument, parsed: ParsedPlan, *, issuer: str) -> None:
@@ -328,33 +210,12 @@ def _organisation(doc: DocxDocument, parsed: ParsedPlan) -> None:
 
 
 def _signature(doc: DocxDocument, parsed: ParsedPlan, *, issuer: str) -> None:
-    doc.paragraphs[-1].paragraph_format.keep_with_next = True  # never a signature alone
-    _para(doc).paragraph_format.keep_with_next = True
-    left, right = _layout_table(doc, (8.0, 8.5), unbroken=True)
-    _para(left, "Nơi nhận:", bold=True, italic=True, size=12, align=WD_ALIGN_PARAGRAPH.LEFT)
-    for line in _recipient_lines(parsed.recipients):
-        _para(left, line, size=11, align=WD_ALIGN_PARAGRAPH.LEFT)
-    centre = WD_ALIGN_PARAGRAPH.CENTER
-    for line in _signer_lines(issuer):
-        _para(right, line, bold=True, align=centre)
-    for _ in range(4):
-        _para(right)
-    _para(right, parsed.document.signer or "", bold=True, align=centre)
-
-
-def _recipient_lines(recipients: Iterable[str]) -> list[str]:
-    names = [r.strip().rstrip(";.") for r in recipients if r.strip()]
-    kept = [n for n in names if not fold(n).startswith("luu")]
-    archive = next((n for n in names if fold(n).startswith("luu")), "Lưu: VT, …")
-    return [f"- {name};" for name in kept] + [f"- {archive}."]
-
-
-def _signer_lines(issuer: str) -> list[str]:
-    if issuer.startswith("Ủy ban nhân dân"):
-        return ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
-    if issuer.startswith("Sở "):
-        return ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
-    return ["THỦ TRƯỞNG CƠ QUAN"]
+    signature_block(
+        doc,
+        recipients=recipient_lines(parsed.recipients),
+        signer=signer_lines(issuer),
+        name=parsed.document.signer or "",
+    )
 
 
 # --- groups ----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, W
 from django.utils import timezone
 
 from ttdn.core.errors import NotFound
+from ttdn.monitoring.case_figures import CaseFigures, as_of, case_figures
 from ttdn.plans.models import Plan, TaskOccurrence, TaskStatus, WorkItem
 from ttdn.reporting.completeness import (
     Completeness,
@@ -298,10 +299,12 @@ class ScoreRow:
     period: ReportingPeriod
     report: UnitReport | None
     figures: Any  # UnitFigures | None
+    cases: CaseFigures | None = None  # the press monitoring's cases opened in the period
 
 
 def unit_scorecard(*, unit: Unit, plan: Plan, today: dt.date | None = None) -> list[ScoreRow]:
-    """The unit's own figures in each period of the plan (its timeliness and its tasks)."""
+    """The unit's own figures in each period of the plan (its timeliness, its tasks and the
+    response cases assigned to it)."""
     today = today or timezone.localdate()
     rows = []
     item_rows = [
@@ -318,6 +321,16 @@ def unit_scorecard(*, unit: Unit, plan: Plan, today: dt.date | None = None) -> l
     ]
     periods = periods_of_plan(plan=plan)
     reports = {r.period_id: r for r in UnitReport.objects.filter(unit=unit, period__in=periods)}
+    cases = (
+        case_figures(
+            starts=min(p.starts for p in periods),
+            ends=max(p.ends for p in periods),
+            unit_ids={unit.pk},
+            now=as_of(today),
+        )
+        if periods
+        else None
+    )
     for period in periods:
         report = reports.get(period.pk)
         figures = compute(
@@ -330,5 +343,7 @@ def unit_scorecard(*, unit: Unit, plan: Plan, today: dt.date | None = None) -> l
             else [],
             today=today,
         )
-        rows.append(ScoreRow(period, report, figures.units[0] if figures.units else None))
+        mine = figures.units[0] if figures.units else None
+        opened = cases.opened_within(period.starts, period.ends) if cases else None
+        rows.append(ScoreRow(period, report, mine, opened))
     return rows

@@ -1,7 +1,7 @@
 """The report's charts as PNG bytes (matplotlib, Agg backend, no display needed): completion by
-section (stacked bars) and on-time completion by unit or by period (horizontal bars). DejaVu
-Sans ships inside matplotlib and has every Vietnamese letter, so nothing depends on the
-server's fonts."""
+section (stacked bars), on-time completion by unit or by period (horizontal bars), and the press
+digest's volume by day and sentiment share. DejaVu Sans ships inside matplotlib and has every
+Vietnamese letter, so nothing depends on the server's fonts."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from ttdn.reporting.compiled.model import Bar
 
@@ -90,3 +91,47 @@ def _timeliness_chart(bars: Sequence[Bar], title: str) -> bytes:
     axes.tick_params(axis="y", labelsize=6 if len(ordered) > 25 else 8)
     axes.spines[["top", "right"]].set_visible(False)
     return _png(figure)
+
+
+SENTIMENTS = (  # (legend, colour): the press digest's sentiment bars
+    ("Tích cực", "#2e7d32"),
+    ("Trung lập", "#90a4ae"),
+    ("Tiêu cực", "#c62828"),
+)
+
+
+def volume_chart(days: Sequence[tuple[str, int]], *, title: str) -> bytes:
+    """Bars of the number of articles per day ("dd/mm", n); at most about 16 day labels."""
+    with matplotlib.rc_context({"font.family": FONT}):
+        figure = _figure(7.5, 3.4, bottom=0.2)
+        axes = figure.add_subplot()
+        labels = [label for label, _ in days] or ["—"]
+        axes.bar(range(len(labels)), [n for _, n in days] or [0], color="#1565c0", width=0.7)
+        step = max(1, -(-len(labels) // 16))
+        axes.set_xticks(range(0, len(labels), step), labels[::step], rotation=45, fontsize=7)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.set_ylabel("Số tin, bài", fontfamily=FONT, fontsize=9)
+        axes.set_title(title, fontfamily=FONT, fontsize=11)
+        axes.spines[["top", "right"]].set_visible(False)
+        return _png(figure)
+
+
+def sentiment_chart(groups: Sequence[tuple[str, int, int, int]], *, title: str) -> bytes:
+    """Horizontal stacked bars per group (label, positive, neutral, negative), in articles."""
+    with matplotlib.rc_context({"font.family": FONT}):
+        figure = _figure(7.5, 2.0 + 0.5 * len(groups), left=0.2, bottom=0.3)
+        axes = figure.add_subplot()
+        labels = [group[0] for group in groups] or ["—"]
+        counts = [group[1:] for group in groups] or [(0, 0, 0)]
+        lefts = [0] * len(labels)
+        for index, (legend, colour) in enumerate(SENTIMENTS):
+            values = [count[index] for count in counts]
+            axes.barh(labels, values, left=lefts, color=colour, label=legend, height=0.6)
+            lefts = [a + b for a, b in zip(lefts, values, strict=True)]
+        axes.invert_yaxis()  # the first group on top
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.set_xlabel("Số tin, bài", fontfamily=FONT, fontsize=9)
+        axes.set_title(title, fontfamily=FONT, fontsize=11)
+        axes.legend(prop={"family": FONT, "size": 8}, loc="lower right")
+        axes.spines[["top", "right"]].set_visible(False)
+        return _png(figure)

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 
 from ttdn.activities.models import ActivityKind
 from ttdn.activities.selectors import ActivityLine, activities_for_period
+from ttdn.core.official_docx import parent_line
 from ttdn.plans import lifecycle
 from ttdn.plans.models import (
     AssignmentRole,
@@ -26,6 +27,7 @@ from ttdn.plans.models import (
     TaskStatus,
     WorkItem,
 )
+from ttdn.reporting.compiled.cases import report_cases
 from ttdn.reporting.compiled.model import (
     Activity,
     Bar,
@@ -389,6 +391,7 @@ def province_report_data(*, period: ReportingPeriod, today: dt.date | None = Non
         ),
         timeliness_chart_title="Tỷ lệ nhiệm vụ hoàn thành đúng hạn theo đơn vị",
         **_activity_fields(period, None),
+        cases=report_cases(period=period, unit=None, today=today),
     )
 
 
@@ -462,7 +465,8 @@ def unit_report_data(
         today=today,
     )
     mine = figures.units[0] if figures.units else None
-    parent = unit.parent.name.upper() if unit.parent_id and unit.parent else ""
+    # The governing body abbreviated as NĐ 30/2020 allows: "UBND TỈNH QUẢNG TRỊ".
+    parent = parent_line(unit.parent.name) if unit.parent_id and unit.parent else ""
     budget, spent = _money(sections)
     label = _period_label(period)
     scorecard = unit_scorecard(unit=unit, plan=plan, today=today)
@@ -513,4 +517,5 @@ def unit_report_data(
         ),
         timeliness_chart_title=f"Tỷ lệ nhiệm vụ hoàn thành đúng hạn của {unit.name} theo kỳ",
         **_activity_fields(period, unit),
+        cases=report_cases(period=period, unit=unit, today=today),
     )

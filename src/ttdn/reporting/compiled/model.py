@@ -100,6 +100,59 @@ class Activity:
 
 
 @dataclass(frozen=True)
+class CaseLine:
+    """A response case of the period (monitoring: đấu tranh, phản bác, cung cấp thông tin)."""
+
+    story: str  # the story's title
+    kind: str  # "Đấu tranh, phản bác" | "Cung cấp thông tin"
+    unit: str  # the unit it is assigned to
+    status: str  # "Đã phản hồi", …
+    due: str  # "17:00 20/05/2026"
+    answered: str  # the day of the first answer, dd/mm/yyyy, or ""
+    timeliness: str  # "phản hồi đúng hạn", "phản hồi muộn", "quá hạn chưa phản hồi", …
+    link: str  # the response's link, or ""
+
+    @property
+    def text(self) -> str:
+        answer = f", ngày {self.answered}" if self.answered else ""
+        link = f"; phản hồi: {self.link}" if self.link else ""
+        return (
+            f"“{self.story}” — {self.kind}; {self.unit}; {self.status} ({self.timeliness}"
+            f"{answer}; hạn {self.due}){link}"
+        )
+
+
+@dataclass(frozen=True)
+class Cases:
+    """The response cases opened in the period, counted (docs/reports.md: `cases`)."""
+
+    total: int = 0
+    by_kind: str = ""  # "2 đấu tranh, phản bác; 1 cung cấp thông tin"
+    by_status: str = ""  # "1 đang xử lý; 2 đã phản hồi"
+    answered: int = 0
+    on_time: int = 0
+    late: int = 0
+    overdue: int = 0
+    pending: int = 0
+    no_action: int = 0
+    notable: tuple[CaseLine, ...] = ()  # at most 10: priority stories, then the late ones
+    lines: tuple[CaseLine, ...] = ()  # every case, by due time (the appendix)
+
+    @property
+    def text(self) -> str:
+        """The summary sentence of part I ("" when no case was opened)."""
+        if not self.total:
+            return ""
+        return (
+            f"Trong kỳ, {self.total} hồ sơ xử lý thông tin trên báo chí được mở ({self.by_kind}); "
+            f"{self.answered} hồ sơ đã phản hồi, trong đó {self.on_time} đúng hạn và "
+            f"{self.late} muộn; {self.overdue} hồ sơ quá hạn chưa phản hồi; {self.pending} hồ "
+            f"sơ đang xử lý, chưa đến hạn; {self.no_action} hồ sơ không cần xử lý. Trạng thái "
+            f"hiện tại: {self.by_status}."
+        )
+
+
+@dataclass(frozen=True)
 class Signature:
     on_behalf: str  # "TM. ỦY BAN NHÂN DÂN"
     deputy: str  # "KT. CHỦ TỊCH"
@@ -140,3 +193,4 @@ class ReportData:
     timeliness_chart_title: str
     activities: tuple[Activity, ...] = ()
     activity_counts: str = ""  # "2 tập huấn, hội nghị; 1 ấn phẩm" ("" when none)
+    cases: Cases = Cases()  # the press monitoring's response cases of the period
