@@ -9,7 +9,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
-from pydantic import ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 from ttdn.core.errors import NotFound, ValidationFailed
 from ttdn.press import selectors, services, services_events
@@ -217,7 +217,7 @@ def visit_programme(request: HttpRequest, visit_id: int, payload: list[Programme
     return selectors.visit_get_for_user(user=request.user, pk=visit_id)
 
 
-class VisitPeoplePatch(Schema):
+class VisitPeoplePatch(BaseModel):  # pydantic's own: ninja's Schema would hide the extras
     """The two lists a visit's page corrects after the request; a list left out stays as it is.
     The reporters only while the visit is requested, the units until the programme ends."""
 
@@ -246,7 +246,7 @@ def visit_people(request: HttpRequest, visit_id: int, payload: VisitPeoplePatch)
         visit=visit,
         reporters=None
         if payload.reporters is None
-        else [services.ReporterData(**r.dict()) for r in payload.reporters],
+        else [services.ReporterData(**r.model_dump()) for r in payload.reporters],
         accompanying_units=None
         if payload.accompanying_unit_ids is None
         else _units(payload.accompanying_unit_ids),

@@ -28,9 +28,9 @@ def _members(records: list[Any], field: str) -> dict[int, str]:
     through = apps.get_model("press", f"HistoricalVisit_{field}")
     rows = through.objects.filter(history__in=records).select_related(target)
     names: dict[int, list[str]] = {}
-    for row in rows.order_by(f"{target}_id"):
+    for row in rows:
         names.setdefault(row.history_id, []).append(str(getattr(row, target)))
-    return {key: ", ".join(value) for key, value in names.items()}
+    return {key: ", ".join(sorted(value)) for key, value in names.items()}
 
 
 def _changes(

@@ -289,6 +289,15 @@ def _reporters_replace(actor: Any, visit: Visit, reporters: Sequence[ReporterDat
         save_audited(visit, actor)
 
 
+def _audited_state(visit: Visit) -> tuple[object, ...]:
+    return (
+        sorted(visit.reporters.values_list("pk", flat=True)),
+        sorted(visit.accompanying_units.values_list("pk", flat=True)),
+        visit.answer_due,
+        visit.legal_basis,
+    )
+
+
 @transaction.atomic
 def visit_people_update(
     *,
@@ -308,10 +317,15 @@ def visit_people_update(
             f"Đoàn đang ở trạng thái “{locked.get_status_display()}”: không sửa đơn vị phối "
             "hợp, tháp tùng được nữa."
         )
+    before = _audited_state(locked)
+    locked.skip_history_when_saving = True  # type: ignore[attr-defined]
     if reporters is not None:
         _reporters_replace(actor, locked, reporters)
     if accompanying_units is not None:
         locked.accompanying_units.set([u for u in accompanying_units if u.pk != locked.unit_id])
+    del locked.skip_history_when_saving  # type: ignore[attr-defined]
+    if _audited_state(locked) != before:  # one record per correction, not one per list step
+        VISIT_HISTORY.create_historical_record(locked, "~")
     return locked
 
 
