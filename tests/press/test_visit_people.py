@@ -243,6 +243,13 @@ def test_page_after_approval_offers_the_units_only(world: World, visit: Visit) -
     assert response.status_code == 302
     assert names(visit) == ["Sato Kenji", "Tanaka Yumi"]
     assert set(Visit.objects.get().accompanying_units.all()) == {world.police, world.fa_centre}
+    officer = world.users[Role.UNIT_OFFICER]
+    for action in ("start", "finish"):
+        visit_transition(actor=officer, visit=visit, action=action, on=D(2026, 5, 11))
+    assert url not in client.get(f"/press/visits/{visit.pk}/").content.decode()
+    closed = client.get(url)
+    assert closed.status_code == 409
+    assert "không sửa phóng viên, đơn vị phối hợp được nữa" in closed.content.decode()
 
 
 def test_page_scoped_and_csrf_protected(world: World, visit: Visit) -> None:
