@@ -239,7 +239,11 @@ def test_page_after_approval_offers_the_units_only(world: World, visit: Visit) -
     )
     page = client.get(url).content.decode()
     assert 'name="reporter-TOTAL_FORMS"' not in page
-    response = client.post(url, people_form(world))  # reporter rows sent anyway: not read
+    stale = client.post(url, people_form(world))  # rows from a page opened before the approval
+    assert stale.status_code == 400
+    assert "chỉ sửa được phóng viên khi đoàn còn là đề nghị" in stale.content.decode()
+    assert Visit.objects.get().accompanying_units.count() == 1  # all or nothing
+    response = client.post(url, {"units": [str(world.police.pk), str(world.fa_centre.pk)]})
     assert response.status_code == 302
     assert names(visit) == ["Sato Kenji", "Tanaka Yumi"]
     assert set(Visit.objects.get().accompanying_units.all()) == {world.police, world.fa_centre}

@@ -248,7 +248,8 @@ def visit_people(request: HttpRequest, pk: int) -> HttpResponse:
     units = AccompanyingForm(data, initial={"units": list(row.accompanying_units.all())})
     forms: list[Any] = [units]
     reporters = None
-    if row.status in services.REPORTERS_EDITABLE:
+    # rows posted from a page opened before the approval go to the service, which refuses a change
+    if row.status in services.REPORTERS_EDITABLE or (data and "reporter-TOTAL_FORMS" in data):
         initial = [{f: getattr(r, f) for f in REPORTER_FIELDS} for r in row.reporters.all()]
         reporters = ReporterEditRows(data, initial=initial, prefix="reporter")
         forms.append(reporters)
