@@ -4,10 +4,12 @@ scoped like the pages (another unit's record answers 404 and nothing changes).""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
+from pydantic import BaseModel, ConfigDict
 
 from ttdn.core.errors import NotFound, ValidationFailed
 from ttdn.press import selectors, services, services_events
@@ -129,6 +131,29 @@ def _unit(pk: int) -> Unit:
     return unit
 
 
+def _units(pks: list[int]) -> list[Unit]:
+    units = list(Unit.objects.filter(pk__in=pks))
+    unknown = sorted(set(pks) - {u.pk for u in units})
+    if unknown:
+        raise ValidationFailed(f"Không có đơn vị mã số {', '.join(map(str, unknown))}.")
+    return units
+
+
+def _changes(payload: Schema, row: Any, *, nullable: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The fields a PATCH sent; null only where the record allows an empty value, and the unit
+    only unchanged (a record stays with its unit)."""
+    fields = payload.dict(exclude_unset=True)
+    empty = sorted(k for k, v in fields.items() if v is None and k not in nullable)
+    if empty:
+        raise ValidationFailed(f"Trường {', '.join(empty)} không được để trống (null).")
+    unit_id = fields.pop("unit_id", None)
+    if unit_id is not None and unit_id != row.unit_id:
+        raise ValidationFailed(
+            "Không đổi được đơn vị của bản ghi: ghi nhận lại ở đơn vị đúng nếu nhầm đơn vị."
+        )
+    return fields
+
+
 @router.get("/visits", response=list[VisitOut], summary="Đoàn phóng viên nước ngoài được xem")
 @paginate(LimitOffsetPagination)
 def visits_list(request: HttpRequest, status: str = "", q: str = "") -> object:
@@ -156,7 +181,7 @@ def visit_create(request: HttpRequest, payload: VisitIn) -> object:
         ends=payload.ends,
         reporters=[services.ReporterData(**r.dict()) for r in payload.reporters],
         programme=[services.ProgrammeData(**p.dict()) for p in payload.programme],
-        accompanying_units=list(Unit.objects.filter(pk__in=payload.accompanying_unit_ids)),
+        accompanying_units=_units(payload.accompanying_unit_ids),
     )
     return Status(201, selectors.visit_get_for_user(user=request.user, pk=visit.pk))
 
@@ -189,6 +214,43 @@ def visit_programme(request: HttpRequest, visit_id: int, payload: list[Programme
     visit = selectors.visit_get_for_user(user=request.user, pk=visit_id)
     programme = [services.ProgrammeData(**p.dict()) for p in payload]
     services.visit_programme_replace(actor=request.user, visit=visit, programme=programme)
+    return selectors.visit_get_for_user(user=request.user, pk=visit_id)
+
+
+class VisitPeoplePatch(BaseModel):  # pydantic's own: ninja's Schema would hide the extras
+    """The two lists a visit's page corrects after the request; a list left out stays as it is.
+    The reporters only while the visit is requested, the units until the programme ends."""
+
+    model_config = ConfigDict(extra="allow")  # to name, not drop, a field this cannot change
+
+    reporters: list[ReporterIO] | None = None
+    accompanying_unit_ids: list[int] | None = None
+
+
+@router.patch(
+    "/visits/{visit_id}",
+    response={200: VisitDetailOut, **ERRORS},
+    summary="Sửa phóng viên, đơn vị phối hợp của đoàn",
+)
+def visit_people(request: HttpRequest, visit_id: int, payload: VisitPeoplePatch) -> object:
+    visit = selectors.visit_get_for_user(user=request.user, pk=visit_id)
+    other = sorted(payload.model_extra or {})
+    if other:
+        raise ValidationFailed(
+            f"Không sửa được trường: {', '.join(other)} (PATCH sửa reporters và "
+            "accompanying_unit_ids; chương trình: PUT /visits/{id}/programme; trạng thái: "
+            "POST /visits/{id}/actions)."
+        )
+    services.visit_people_update(
+        actor=request.user,
+        visit=visit,
+        reporters=None
+        if payload.reporters is None
+        else [services.ReporterData(**r.model_dump()) for r in payload.reporters],
+        accompanying_units=None
+        if payload.accompanying_unit_ids is None
+        else _units(payload.accompanying_unit_ids),
+    )
     return selectors.visit_get_for_user(user=request.user, pk=visit_id)
 
 
@@ -263,6 +325,53 @@ def delegation_create(request: HttpRequest, payload: DelegationIn) -> object:
     return Status(201, selectors.delegation_get_for_user(user=request.user, pk=row.pk))
 
 
+class DelegationPatch(Schema):
+    """What to correct; a field left out stays as it is. `agreements`, when sent, replace the
+    agreements signed (an unchanged one is kept as it is)."""
+
+    unit_id: int | None = None  # only the same: a delegation stays with its host unit
+    direction: str | None = None
+    country: str | None = None
+    organisation: str | None = None
+    size: int | None = None
+    leader: str | None = None
+    starts: dt.date | None = None
+    ends: dt.date | None = None
+    purpose: str | None = None
+    programme: str | None = None
+    outcomes: str | None = None
+    agreements: list[AgreementIO] | None = None
+
+
+@router.get(
+    "/delegations/{delegation_id}",
+    response={200: DelegationOut, 404: ErrorOut},
+    summary="Một đoàn vào, đoàn ra",
+)
+def delegation_detail(request: HttpRequest, delegation_id: int) -> object:
+    return selectors.delegation_get_for_user(user=request.user, pk=delegation_id)
+
+
+@router.patch(
+    "/delegations/{delegation_id}",
+    response={200: DelegationOut, **ERRORS},
+    summary="Sửa thông tin đoàn vào, đoàn ra (trừ đơn vị chủ trì)",
+)
+def delegation_patch(request: HttpRequest, delegation_id: int, payload: DelegationPatch) -> object:
+    row = selectors.delegation_get_for_user(user=request.user, pk=delegation_id)
+    fields = _changes(payload, row)
+    agreements = fields.pop("agreements", None)
+    services_events.delegation_update(
+        actor=request.user,
+        delegation=row,
+        agreements=None
+        if agreements is None
+        else [services_events.AgreementData(**a) for a in agreements],
+        **fields,
+    )
+    return selectors.delegation_get_for_user(user=request.user, pk=delegation_id)
+
+
 class PressEventIn(Schema):
     unit_id: int
     kind: str  # conference | briefing
@@ -324,6 +433,44 @@ def press_event_create(request: HttpRequest, payload: PressEventIn) -> object:
         actor=request.user, unit=_unit(data.pop("unit_id")), **data
     )
     return Status(201, selectors.press_event_get_for_user(user=request.user, pk=row.pk))
+
+
+class PressEventPatch(Schema):
+    """What to correct; a field left out stays as it is. The notice deadline is computed again
+    from the (new) date and hour."""
+
+    unit_id: int | None = None  # only the same: an event stays with its unit
+    kind: str | None = None
+    title: str | None = None
+    starts_at: dt.datetime | None = None
+    place: str | None = None
+    chair: str | None = None
+    topics: str | None = None
+    information: str | None = None
+    outlets: list[str] | None = None
+    foreign_organiser: str | None = None
+    notified_at: dt.datetime | None = None  # null: no notice recorded
+
+
+@router.get(
+    "/press-events/{event_id}",
+    response={200: PressEventOut, 404: ErrorOut},
+    summary="Một họp báo, giao ban báo chí",
+)
+def press_event_detail(request: HttpRequest, event_id: int) -> object:
+    return selectors.press_event_get_for_user(user=request.user, pk=event_id)
+
+
+@router.patch(
+    "/press-events/{event_id}",
+    response={200: PressEventOut, **ERRORS},
+    summary="Sửa họp báo, giao ban báo chí (trừ đơn vị tổ chức)",
+)
+def press_event_patch(request: HttpRequest, event_id: int, payload: PressEventPatch) -> object:
+    row = selectors.press_event_get_for_user(user=request.user, pk=event_id)
+    fields = _changes(payload, row, nullable=("notified_at",))
+    services_events.press_event_update(actor=request.user, event=row, **fields)
+    return selectors.press_event_get_for_user(user=request.user, pk=event_id)
 
 
 @router.post(

@@ -110,6 +110,23 @@ class RowsWithMessage(forms.BaseFormSet):
 
 
 ReporterRows = forms.formset_factory(ReporterRowForm, extra=3, max_num=30)
+ReporterEditRows = forms.formset_factory(
+    ReporterRowForm, formset=RowsWithMessage, extra=2, max_num=30, can_delete=True
+)
+
+
+class AccompanyingForm(forms.Form):
+    """The units that accompany a visit (they read it, they do not change it)."""
+
+    units = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị phối hợp, tháp tùng"),
+        queryset=Unit.objects.order_by("name").only("pk", "name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Giữ Ctrl để chọn nhiều đơn vị; bỏ chọn hết nếu không có đơn vị nào."),
+    )
+
+
 ProgrammeRows = forms.formset_factory(ProgrammeRowForm, extra=5, max_num=60)
 ProgrammeEditRows = forms.formset_factory(
     ProgrammeRowForm, formset=RowsWithMessage, extra=3, max_num=60, can_delete=True

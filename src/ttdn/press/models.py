@@ -50,6 +50,11 @@ class VisitStatus(models.TextChoices):
     FINISHED = "finished", _("Kết thúc")
 
 
+# Who goes and who accompanies are part of the record: their changes are audited too. Named, so
+# that the request is one "created" record with its lists (services.visit_create).
+VISIT_HISTORY = HistoricalRecords(m2m_fields=["reporters", "accompanying_units"])
+
+
 class Visit(models.Model):
     """One request of foreign reporters to work in the province, from receipt to the report
     after the programme. Deadlines are computed in working days when the request is stored."""
@@ -87,7 +92,7 @@ class Visit(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()  # reporters and units are set once, when the request is stored
+    history = VISIT_HISTORY
 
     class Meta:
         verbose_name = _("đoàn phóng viên nước ngoài")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from itertools import pairwise
 from typing import Any
 
@@ -19,6 +19,7 @@ from ttdn.core.errors import Conflict, PermissionDenied, ValidationFailed
 from ttdn.press.countries import country_normalize
 from ttdn.press.deadlines import visit_deadlines
 from ttdn.press.models import (
+    VISIT_HISTORY,
     Channel,
     FollowUp,
     ProgrammeItem,
@@ -28,7 +29,7 @@ from ttdn.press.models import (
 )
 from ttdn.text.normalize import fold, nfc
 from ttdn.units.models import Unit
-from ttdn.units.services import require_perm, save_audited
+from ttdn.units.services import audit_actor, require_perm, save_audited
 
 S = VisitStatus
 # transition → (from, to, permission)
@@ -118,8 +119,9 @@ def _clean_reporter(data: ReporterData) -> ReporterData:
     )
 
 
-def _reporter_save(actor: Any, data: ReporterData) -> Reporter:
-    """The same person (same press card, or same name, outlet and nationality) is one row."""
+def _reporter_save(actor: Any, data: ReporterData, *, exact: bool = False) -> Reporter:
+    """The same person (same press card, or same name, outlet and nationality) is one row. A
+    new request without numbers keeps those on file; a correction (`exact`) may clear them."""
     found = None
     if data.press_card:
         found = Reporter.objects.filter(press_card=data.press_card).first()
@@ -132,8 +134,8 @@ def _reporter_save(actor: Any, data: ReporterData) -> Reporter:
     reporter = found or Reporter()
     for field in ("full_name", "nationality", "outlet", "resident"):
         setattr(reporter, field, getattr(data, field))
-    reporter.press_card = data.press_card or reporter.press_card
-    reporter.permit = data.permit or reporter.permit
+    reporter.press_card = data.press_card if exact else data.press_card or reporter.press_card
+    reporter.permit = data.permit if exact else data.permit or reporter.permit
     save_audited(reporter, actor)
     return reporter
 
@@ -221,9 +223,12 @@ def visit_create(
         legal_basis=deadlines.legal_basis,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
+    visit.skip_history_when_saving = True  # type: ignore[attr-defined]
     save_audited(visit, actor)
     visit.reporters.set(saved)
     visit.accompanying_units.set([u for u in accompanying_units if u.pk != unit.pk])
+    del visit.skip_history_when_saving  # type: ignore[attr-defined]
+    VISIT_HISTORY.create_historical_record(visit, "+")  # one record: the request with its lists
     _programme_save(actor, visit, programme)
     return visit
 
@@ -242,6 +247,86 @@ def visit_programme_replace(
         row.delete()
     _programme_save(actor, visit, programme)
     return visit
+
+
+# Reporters are named one by one in the approving document: after it, another reporter is another
+# request. The units that go along may change until the programme ends (a unit joins on day 2).
+REPORTERS_EDITABLE = (S.PROPOSED,)
+UNITS_EDITABLE = (S.PROPOSED, S.APPROVED, S.IN_PROGRESS)
+
+
+def _as_data(reporter: Reporter) -> ReporterData:
+    return ReporterData(
+        reporter.full_name, reporter.nationality, reporter.outlet, reporter.press_card,
+        reporter.permit, reporter.resident,
+    )  # fmt: skip
+
+
+def _reporters_replace(actor: Any, visit: Visit, reporters: Sequence[ReporterData]) -> None:
+    """The visit's reporters become `reporters`, checked as in the request; a residency change
+    moves the answer deadline (5 or 10 working days)."""
+    if not reporters:
+        raise ValidationFailed("Cần ít nhất một phóng viên.")
+    cleaned = [_clean_reporter(r) for r in reporters]
+    current = list(visit.reporters.all())
+    if visit.status not in REPORTERS_EDITABLE:
+        if sorted(map(astuple, cleaned)) == sorted(astuple(_as_data(r)) for r in current):
+            return  # the same list sent back with the units: nothing to refuse
+        raise Conflict(
+            f"Đoàn đang ở trạng thái “{visit.get_status_display()}”: chỉ sửa được phóng viên "
+            "khi đoàn còn là đề nghị (văn bản chấp thuận ghi tên từng phóng viên; phóng viên "
+            "khác cần một đề nghị mới)."
+        )
+    saved = [_reporter_save(actor, r, exact=True) for r in cleaned]
+    _check_overlap(saved, visit.starts, visit.ends, exclude=visit.pk)
+    visit.reporters.set(saved)  # a row corrected away stays in the register: the trail names it
+    if all(r.resident for r in cleaned) != all(r.resident for r in current):
+        deadlines = visit_deadlines(
+            received_on=visit.received_on, starts=visit.starts, ends=visit.ends,
+            resident=all(r.resident for r in cleaned),
+        )  # fmt: skip
+        visit.answer_due, visit.legal_basis = deadlines.answer_due, deadlines.legal_basis
+        save_audited(visit, actor)
+
+
+def _audited_state(visit: Visit) -> tuple[object, ...]:
+    return (
+        sorted(visit.reporters.values_list("pk", flat=True)),
+        sorted(visit.accompanying_units.values_list("pk", flat=True)),
+        visit.answer_due,
+        visit.legal_basis,
+    )
+
+
+@transaction.atomic
+def visit_people_update(
+    *,
+    actor: Any,
+    visit: Visit,
+    reporters: Sequence[ReporterData] | None = None,
+    accompanying_units: Sequence[Unit] | None = None,
+) -> Visit:
+    """Correct the reporters (while the visit is requested) and the accompanying units (until
+    the programme ends), with the checks of the request; None leaves a list as it is. All or
+    nothing; each change of either list is a record of the visit's audit trail."""
+    require_perm(actor, "press.keep_record", visit)
+    locked = Visit.objects.select_for_update().get(pk=visit.pk)
+    locked._history_user = audit_actor(actor)  # type: ignore[attr-defined]
+    if accompanying_units is not None and locked.status not in UNITS_EDITABLE:
+        raise Conflict(
+            f"Đoàn đang ở trạng thái “{locked.get_status_display()}”: không sửa đơn vị phối "
+            "hợp, tháp tùng được nữa."
+        )
+    before = _audited_state(locked)
+    locked.skip_history_when_saving = True  # type: ignore[attr-defined]
+    if reporters is not None:
+        _reporters_replace(actor, locked, reporters)
+    if accompanying_units is not None:
+        locked.accompanying_units.set([u for u in accompanying_units if u.pk != locked.unit_id])
+    del locked.skip_history_when_saving  # type: ignore[attr-defined]
+    if _audited_state(locked) != before:  # one record per correction, not one per list step
+        VISIT_HISTORY.create_historical_record(locked, "~")
+    return locked
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ urlpatterns = [
     path("visits/<int:pk>/report/", views.visit_report, name="visit_report"),
     path("visits/<int:pk>/follow-up/", views.visit_follow_up, name="visit_follow_up"),
     path("visits/<int:pk>/programme/", views.visit_programme, name="visit_programme"),
+    path("visits/<int:pk>/people/", views.visit_people, name="visit_people"),
     path("delegations/", views.delegations, name="delegations"),
     path("delegations/new/", views.delegation_new, name="delegation_new"),
     path("delegations/<int:pk>/", views.delegation, name="delegation"),

@@ -15,10 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ttdn.core.errors import Conflict
 from ttdn.core.history import history_rows
 from ttdn.press import selectors, services, services_events
 from ttdn.press.countries import country_name
 from ttdn.press.forms import (
+    AccompanyingForm,
     AgreementRows,
     DelegationEditForm,
     DelegationForm,
@@ -26,12 +28,14 @@ from ttdn.press.forms import (
     PressEventForm,
     ProgrammeEditRows,
     ProgrammeRows,
+    ReporterEditRows,
     ReporterRows,
     VisitActionForm,
     VisitFilterForm,
     VisitForm,
     VisitReportForm,
 )
+from ttdn.press.history import visit_history
 from ttdn.press.models import VisitStatus
 from ttdn.press.services import ACTION_LABELS, TRANSITIONS, ProgrammeData, ReporterData
 from ttdn.press.submit import submit
@@ -138,7 +142,9 @@ def _visit_page(request: HttpRequest, pk: int, status: int = 200, **forms: Any) 
         "follow_up_form": forms.get("follow_up_form") or FollowUpForm(),
         "programme_form": _programme_form(request, visit, forms.get("programme_form")),
         "late_request": bool(visit.apply_deadline and visit.received_on > visit.apply_deadline),
-        "history": history_rows(visit),
+        "people_editable": visit.status in services.UNITS_EDITABLE,
+        "reporters_editable": visit.status in services.REPORTERS_EDITABLE,
+        "history": visit_history(visit=visit),
     }
     return render(request, "press/visit.html", context, status=status)
 
@@ -219,6 +225,47 @@ def visit_programme(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         _("Đã lưu chương trình tác nghiệp."),
     )  # fmt: skip
+
+
+REPORTER_FIELDS = ("full_name", "nationality", "outlet", "press_card", "permit", "resident")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def visit_people(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reporters (while requested) and the accompanying units (until the programme ends)
+    corrected together through `visit_people_update`, the service of PATCH /visits/{id}."""
+    row = selectors.visit_get_for_user(user=request.user, pk=pk)
+    require_perm(request.user, "press.keep_record", row)
+    if row.status not in services.UNITS_EDITABLE:
+        raise Conflict(
+            _(
+                "Đoàn đang ở trạng thái “%(status)s”: không sửa phóng viên, đơn vị phối hợp được nữa."  # noqa: E501
+            )
+            % {"status": row.get_status_display()}
+        )
+    data = request.POST if request.method == "POST" else None
+    units = AccompanyingForm(data, initial={"units": list(row.accompanying_units.all())})
+    forms: list[Any] = [units]
+    reporters = None
+    # rows posted from a page opened before the approval go to the service, which refuses a change
+    if row.status in services.REPORTERS_EDITABLE or (data and "reporter-TOTAL_FORMS" in data):
+        initial = [{f: getattr(r, f) for f in REPORTER_FIELDS} for r in row.reporters.all()]
+        reporters = ReporterEditRows(data, initial=initial, prefix="reporter")
+        forms.append(reporters)
+    answer = submit(
+        request, forms,
+        lambda: services.visit_people_update(
+            actor=request.user, visit=row,
+            reporters=_rows(reporters.cleaned_data, "reporter") if reporters else None,
+            accompanying_units=list(units.cleaned_data["units"]),
+        ),
+        _("Đã lưu phóng viên, đơn vị phối hợp của đoàn."), reverse("press:visit", args=[pk]),
+    )  # fmt: skip
+    context = {"visit": row, "units_form": units, "reporters": reporters}
+    if answer:
+        return answer
+    return render(request, "press/visit_people.html", context, status=400 if data else 200)
 
 
 @login_required
