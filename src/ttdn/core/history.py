@@ -29,14 +29,14 @@ class HistoryRow:
     changes: tuple[FieldChange, ...]
 
 
-def _label(model: Any, name: str) -> str:
+def field_label(model: Any, name: str) -> str:
     try:
         return str(model._meta.get_field(name).verbose_name)
     except Exception:  # a field removed since the record was written
         return name
 
 
-def _show(
+def value_shown(
     value: object, model: Any = None, name: str = "", names: dict[Any, str] | None = None
 ) -> str:
     """The value as people read it: a choice's label ("Đang thực hiện") not its code, a
@@ -77,9 +77,9 @@ def history_rows(instance: Any, *, limit: int = 200) -> list[HistoryRow]:
             delta = record.diff_against(older)
             changes = tuple(
                 FieldChange(
-                    _label(type(instance), c.field),
-                    _show(c.old, type(instance), c.field, names),
-                    _show(c.new, type(instance), c.field, names),
+                    field_label(type(instance), c.field),
+                    value_shown(c.old, type(instance), c.field, names),
+                    value_shown(c.new, type(instance), c.field, names),
                 )
                 for c in delta.changes
                 if c.field not in BOOKKEEPING

@@ -14,8 +14,8 @@ from ttdn.core.history import (
     BOOKKEEPING,
     FieldChange,
     HistoryRow,
-    _label,
-    _show,
+    field_label,
+    value_shown,
 )
 from ttdn.press.models import Visit
 
@@ -39,9 +39,9 @@ def _changes(
     delta = record.diff_against(older, excluded_fields=list(MEMBERS))
     changes = [
         FieldChange(
-            _label(Visit, c.field),
-            _show(c.old, Visit, c.field, names),
-            _show(c.new, Visit, c.field, names),
+            field_label(Visit, c.field),
+            value_shown(c.old, Visit, c.field, names),
+            value_shown(c.new, Visit, c.field, names),
         )
         for c in delta.changes
         if c.field not in BOOKKEEPING
@@ -49,7 +49,7 @@ def _changes(
     for field, by_record in members.items():
         old, new = by_record.get(older.history_id, "—"), by_record.get(record.history_id, "—")
         if old != new:
-            changes.append(FieldChange(_label(Visit, field), old, new))
+            changes.append(FieldChange(field_label(Visit, field), old, new))
     return tuple(changes)
 
 
