@@ -262,3 +262,24 @@ def test_bearer_tokens_and_sessions(world: World, press: dict[str, Any]) -> None
     )
     sea.refresh_from_db()
     assert sea.status == "irrelevant"
+
+
+def test_the_article_list_costs_the_same_queries_for_3_or_13_articles(
+    world: World, press: dict[str, Any]
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _token(world.users[Role.VIEWER])
+    client.get(f"{API}/articles")
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(f"{API}/articles").json()["count"] == 3
+    for i in range(10):
+        store_item(
+            press["domestic"],
+            Item(url=f"https://bao.vn/{i}", title=f"Tin {i}", text=f"Nội dung riêng số {i}."),
+        )
+    analyze_pending()
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(f"{API}/articles").json()["count"] == 13
+    assert len(many) == len(few)

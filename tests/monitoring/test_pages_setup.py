@@ -198,3 +198,30 @@ def test_the_trial_box_answers_inline_for_htmx(world: World) -> None:
     assert "<html" not in fragment
     page = client.get("/monitoring/topics/try/", {"expression": "cảng AND"}).content.decode()
     assert "Biểu thức kết thúc giữa chừng (ở cuối biểu thức)" in page
+
+
+def test_the_alert_rules_list_costs_the_same_queries_for_1_or_6_rules(world: World) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ttdn.monitoring.services import alert_rule_save
+
+    coord, viewer = world.users[Role.COORDINATOR], world.users[Role.VIEWER]
+    source = Source.objects.create(name="Báo", kind=SourceKind.MANUAL)
+
+    def add(n: int) -> None:
+        for i in range(n):
+            alert_rule_save(
+                actor=coord, name=f"Quy tắc {i}", source=source, recipients=[coord, viewer]
+            )
+
+    client = _browser(world, Role.COORDINATOR)
+    add(1)
+    client.get("/monitoring/alerts/")  # session, content types and the analyzer warmed up
+    with CaptureQueriesContext(connection) as one:
+        assert client.get("/monitoring/alerts/").status_code == 200
+    add(5)
+    with CaptureQueriesContext(connection) as six:
+        page = client.get("/monitoring/alerts/").content.decode()
+    assert page.count("Quy tắc ") >= 6
+    assert len(six) == len(one)
