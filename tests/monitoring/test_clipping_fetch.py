@@ -9,11 +9,11 @@ import time
 
 import pytest
 from django.test import Client
-from django_tasks_db.models import DBTaskResult
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from tests.conftest import World
+from tests.monitoring.conftest import queued_jobs
 from ttdn.monitoring import services
 from ttdn.monitoring.analysis import analyze_pending
 from ttdn.monitoring.fetching import Fetcher
@@ -53,6 +53,7 @@ def test_a_good_page_is_fetched_filled_in_and_analysed(
     manual: Source,
     server: HTTPServer,
     fetcher: Fetcher,
+    queued: list,
     django_capture_on_commit_callbacks,
 ) -> None:  # type: ignore[no-untyped-def]
     server.expect_request("/bai/cang-bien").respond_with_data(PAGE, content_type="text/html")
@@ -72,9 +73,7 @@ def test_a_good_page_is_fetched_filled_in_and_analysed(
     )
     assert "Bản quyền" not in article.text and "Trang chủ" not in article.text
     # The analysis is enqueued after the commit, as for polled articles.
-    assert list(DBTaskResult.objects.values_list("task_path", flat=True)) == [
-        "ttdn.monitoring.tasks.analyze_new_articles"
-    ]
+    assert queued_jobs(queued) == [("ttdn.monitoring.tasks.analyze_new_articles", [])]
     analyze_pending()
     article.refresh_from_db()
     assert article.language == "vi"

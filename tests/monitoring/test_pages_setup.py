@@ -7,9 +7,9 @@ import re
 
 import pytest
 from django.test import Client
-from django_tasks_db.models import DBTaskResult
 
 from tests.conftest import World
+from tests.monitoring.conftest import queued_jobs
 from ttdn.monitoring.ingestion import Item, store_item
 from ttdn.monitoring.models import AlertRule, Source, SourceKind, Taxonomy
 from ttdn.monitoring.taxonomy import taxonomy_current
@@ -47,7 +47,7 @@ SOURCE = {
 
 
 def test_a_source_is_added_edited_paused_and_checked_from_the_pages(
-    world: World, django_capture_on_commit_callbacks
+    world: World, queued: list, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
     client = _browser(world, Role.COORDINATOR)
     form = client.get("/monitoring/sources/new/")
@@ -80,11 +80,7 @@ def test_a_source_is_added_edited_paused_and_checked_from_the_pages(
     assert source.active is False
     with django_capture_on_commit_callbacks(execute=True):
         _post(client, "/monitoring/sources/", f"/monitoring/sources/{source.pk}/check/", {})
-    task = DBTaskResult.objects.get()
-    assert (task.task_path, task.args_kwargs["args"]) == (
-        "ttdn.monitoring.tasks.poll_one_source",
-        [source.pk],
-    )
+    assert queued_jobs(queued) == [("ttdn.monitoring.tasks.poll_one_source", [source.pk])]
 
 
 def test_bad_source_input_shows_on_the_form_and_stores_nothing(world: World) -> None:

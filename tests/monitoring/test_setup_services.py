@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
 from tests.conftest import World
+from tests.monitoring.conftest import queued_jobs
 from ttdn.core.errors import Conflict, PermissionDenied, ValidationFailed
 from ttdn.monitoring import services, taxonomy
 from ttdn.monitoring.analysis import analyze_pending, current_analyzer
@@ -84,7 +84,9 @@ def test_a_refused_edit_leaves_the_source_as_it_was(world: World) -> None:
 
 
 @pytest.mark.parametrize("role", [Role.VIEWER, Role.UNIT_OFFICER, Role.CONTENT_EDITOR])
-def test_only_monitoring_officers_manage_sources(world: World, role: str) -> None:
+def test_only_monitoring_officers_manage_sources(
+    world: World, role: str, queued: list, django_capture_on_commit_callbacks
+) -> None:  # type: ignore[no-untyped-def]
     source = _rss(world)
     user = world.users[role]
     with pytest.raises(PermissionDenied):
@@ -93,15 +95,15 @@ def test_only_monitoring_officers_manage_sources(world: World, role: str) -> Non
         services.source_update(actor=user, source=source, name="Đổi tên")
     with pytest.raises(PermissionDenied):
         services.source_set_active(actor=user, source=source, active=False)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied), django_capture_on_commit_callbacks(execute=True):
         services.source_check_now(actor=user, source=source)
     source.refresh_from_db()
     assert (Source.objects.count(), source.name, source.active) == (1, "Báo Quảng Trị", True)
-    assert DBTaskResult.objects.count() == 0
+    assert queued == []
 
 
 def test_check_now_enqueues_one_poll_and_holds_the_scheduler_off(
-    world: World, django_capture_on_commit_callbacks
+    world: World, queued: list, django_capture_on_commit_callbacks
 ) -> None:  # type: ignore[no-untyped-def]
     from ttdn.monitoring.tasks import claim_due_sources
 
@@ -109,11 +111,7 @@ def test_check_now_enqueues_one_poll_and_holds_the_scheduler_off(
     before = timezone.now()
     with django_capture_on_commit_callbacks(execute=True):
         services.source_check_now(actor=world.users[Role.COORDINATOR], source=source)
-    task = DBTaskResult.objects.get()
-    assert (task.task_path, task.args_kwargs["args"]) == (
-        "ttdn.monitoring.tasks.poll_one_source",
-        [source.pk],
-    )
+    assert queued_jobs(queued) == [("ttdn.monitoring.tasks.poll_one_source", [source.pk])]
     source.refresh_from_db()
     assert source.next_poll_at > before + services.CHECK_CLAIM - timezone.timedelta(seconds=5)
     assert claim_due_sources() == []  # the round of due sources leaves it to that poll
