@@ -161,7 +161,11 @@ def test_a_topic_is_added_from_the_page_and_a_rule_error_is_placed(world: World)
     }
     bad = _post(client, "/monitoring/topics/new/", "/monitoring/topics/new/", data)
     assert bad.status_code == 400  # type: ignore[attr-defined]
-    assert "Quy tắc 2: Không chờ “AND” ở đây (ký tự thứ 10: “AND”)" in bad.content.decode()  # type: ignore[attr-defined]
+    # Shown under the rules field, where the official types.
+    assert (
+        '<p class="error" role="alert">Quy tắc 2: Không chờ “AND” ở đây (ký tự thứ 10: “AND”)</p>'
+        in bad.content.decode()  # type: ignore[attr-defined]
+    )
     assert Taxonomy.objects.count() == 0
     data["rules"] = '2 | "cảng biển" OR port*\n1 | tàu'
     _post(client, "/monitoring/topics/new/", "/monitoring/topics/new/", data)

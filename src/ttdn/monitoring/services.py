@@ -55,22 +55,27 @@ def _source_check(source: Source) -> None:
     """Every rule of a source's fields, with the message the official sees."""
     source.name = nfc(source.name).strip()
     if not source.name:
-        raise ValidationFailed("Cần nhập tên nguồn")
+        raise ValidationFailed("Cần nhập tên nguồn", details={"field": "name"})
     if source.kind not in SourceKind.values:
         raise ValidationFailed(f"Loại nguồn “{source.kind}” không hợp lệ")
     source.url = source.url.strip()
     if source.kind in AUTOMATIC and not source.url:
-        raise ValidationFailed("Nguồn tự động cần có địa chỉ")
+        raise ValidationFailed("Nguồn tự động cần có địa chỉ", details={"field": "url"})
     if source.url and not source.url.startswith(("http://", "https://")):
-        raise ValidationFailed("Địa chỉ nguồn phải bắt đầu bằng http:// hoặc https://")
+        raise ValidationFailed(
+            "Địa chỉ nguồn phải bắt đầu bằng http:// hoặc https://", details={"field": "url"}
+        )
     source.country = country_normalize(source.country)
     if source.language and source.language not in LANGUAGES:
         raise ValidationFailed(
-            f"Ngôn ngữ “{source.language}” không hợp lệ ({', '.join(LANGUAGES)} hoặc để trống)"
+            f"Ngôn ngữ “{source.language}” không hợp lệ ({', '.join(LANGUAGES)} hoặc để trống)",
+            details={"field": "language"},
         )
     low, high = POLL_MINUTES
     if not low <= source.poll_minutes <= high:
-        raise ValidationFailed(f"Chu kỳ lấy tin phải từ {low} đến {high} phút")
+        raise ValidationFailed(
+            f"Chu kỳ lấy tin phải từ {low} đến {high} phút", details={"field": "poll_minutes"}
+        )
     _site_rules_check(source.site_rules)
 
 
@@ -169,7 +174,7 @@ def alert_rule_save(
     require_perm(actor, "monitoring.manage_rules")
     name = nfc(name).strip()
     if not name:
-        raise ValidationFailed("Cần đặt tên cho quy tắc cảnh báo")
+        raise ValidationFailed("Cần đặt tên cho quy tắc cảnh báo", details={"field": "name"})
     known = {t.code for t in current_analyzer().taxonomy}
     bad = [t for t in topics or [] if t not in known]
     if bad:
@@ -179,7 +184,7 @@ def alert_rule_save(
     keywords = nfc(keywords).strip()
     problem = expression_problem(keywords) if keywords else None
     if problem is not None:
-        raise ValidationFailed(f"Từ khóa: {problem}")
+        raise ValidationFailed(f"Từ khóa: {problem}", details={"field": "keywords"})
     if not recipients:
         raise ValidationFailed("Cần chọn ít nhất một người nhận cảnh báo")
     refused = [

@@ -29,6 +29,7 @@ CODE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # The parser's lexical grammar (nlp/rules.py), with spans: "(" | ")" | "phrase" | word.
 _TOKEN = re.compile(r'\s*(?:(\()|(\))|("[^"]*")|([^\s()"]+))')
 TRY_LIMIT = 200  # recent articles a rule is tried on
+RULES: dict[str, object] = {"field": "rules"}  # where a form shows a rule's error
 
 
 @dataclass(frozen=True)
@@ -153,14 +154,16 @@ def expression_problem(expression: str) -> ExpressionProblem | None:
 
 def _check_rules(rules: list[TopicRule]) -> list[dict[str, Any]]:
     if not rules:
-        raise ValidationFailed("Chủ đề cần ít nhất một quy tắc")
+        raise ValidationFailed("Chủ đề cần ít nhất một quy tắc", details=RULES)
     out = []
     for number, rule in enumerate(rules, start=1):
         problem = expression_problem(rule.expression)
         if problem is not None:
-            raise ValidationFailed(f"Quy tắc {number}: {problem}")
+            raise ValidationFailed(f"Quy tắc {number}: {problem}", details=RULES)
         if not 0 < rule.weight <= 10:
-            raise ValidationFailed(f"Quy tắc {number}: trọng số phải lớn hơn 0 và không quá 10")
+            raise ValidationFailed(
+                f"Quy tắc {number}: trọng số phải lớn hơn 0 và không quá 10", details=RULES
+            )
         out.append({"when": nfc(rule.expression).strip(), "weight": rule.weight})
     return out
 
@@ -186,12 +189,14 @@ def topic_save(
             "Mã chủ đề chỉ gồm chữ thường không dấu, số và dấu gạch nối (ví dụ: cang-bien)"
         )
     if not name:
-        raise ValidationFailed("Cần nhập tên chủ đề")
+        raise ValidationFailed("Cần nhập tên chủ đề", details={"field": "name"})
     if not 0 < min_score <= 100:
-        raise ValidationFailed("Điểm tối thiểu phải lớn hơn 0 và không quá 100")
+        raise ValidationFailed(
+            "Điểm tối thiểu phải lớn hơn 0 và không quá 100", details={"field": "min_score"}
+        )
     known = {e["code"] for e in state.entries + state.disabled}
     if new and code in known:
-        raise ValidationFailed(f"Mã chủ đề “{code}” đã có")
+        raise ValidationFailed(f"Mã chủ đề “{code}” đã có", details={"field": "code"})
     if not new and code not in known:
         raise NotFound(f"Không tìm thấy chủ đề “{code}”")
     row: dict[str, Any] = {"code": code, "name": name}

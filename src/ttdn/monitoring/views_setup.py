@@ -33,6 +33,12 @@ def _source(pk: int) -> Source:
     return found
 
 
+def _refused(form: Any, exc: ApplicationError) -> None:
+    """The service's message beside the field it names (`details["field"]`), else on top."""
+    field = exc.details.get("field")
+    form.add_error(field if field in form.fields else None, exc.message)
+
+
 def _form_page(
     request: HttpRequest, template: str, context: dict[str, Any], bound: bool
 ) -> HttpResponse:
@@ -66,7 +72,7 @@ def _source_form(request: HttpRequest, source: Source | None) -> HttpResponse:
                     actor=request.user, source=source, **form.cleaned_data
                 )
         except ApplicationError as exc:
-            form.add_error(None, exc.message)
+            _refused(form, exc)
         else:
             messages.success(request, _("Đã lưu nguồn “%(name)s”.") % {"name": saved.name})
             return redirect("monitoring:sources")
@@ -153,7 +159,7 @@ def _alert_rule_form(request: HttpRequest, rule: AlertRule | None) -> HttpRespon
         try:
             services.alert_rule_save(actor=request.user, rule=rule, **fields)
         except ApplicationError as exc:
-            form.add_error("keywords" if exc.message.startswith("Từ khóa") else None, exc.message)
+            _refused(form, exc)
         else:
             messages.success(request, _("Đã lưu quy tắc cảnh báo."))
             return redirect("monitoring:alert_rules")
@@ -226,7 +232,7 @@ def _topic_form(request: HttpRequest, code: str | None) -> HttpResponse:
                 new=topic is None,
             )
         except ApplicationError as exc:
-            form.add_error("rules" if exc.message.startswith("Quy tắc") else None, exc.message)
+            _refused(form, exc)
         else:
             messages.success(
                 request,
