@@ -153,3 +153,61 @@ def test_neither_text_nor_address_is_refused_on_the_page(world: World, manual: S
         in response.content.decode()
     )
     assert Article.objects.count() == 0
+
+
+def test_entering_a_kept_address_again_completes_that_clipping(
+    world: World, manual: Source, server: HTTPServer, fetcher: Fetcher
+) -> None:
+    from ttdn.monitoring.models import Story
+
+    answers = [Response("bận", status=404)]  # the first request fails, the next ones succeed
+
+    def page(request: Request) -> Response:
+        return answers.pop() if answers else Response(PAGE, content_type="text/html")
+
+    server.expect_request("/bai").respond_with_handler(page)
+    url = server.url_for("/bai")
+    kept = _add(world, manual, url, fetcher, title="Tin cảng biển")
+    analyze_pending()
+    headline_story = Article.objects.get().story_id
+    assert headline_story is not None
+    # The same address a second time: fetched now, the kept clipping gets its text.
+    done = _add(world, manual, url, fetcher)
+    assert (done.completed, done.fetched, done.problem) == (True, True, "")  # type: ignore[attr-defined]
+    article = Article.objects.get()
+    assert article.pk == kept.article.pk  # type: ignore[attr-defined]
+    # The page's own headline replaces the one typed the first time.
+    assert (article.title, article.author, article.analyzed_at, article.story_id) == (
+        "Khởi công cảng biển Mỹ Thủy",
+        "Lê Minh",
+        None,
+        None,
+    )
+    assert "khởi công cảng biển Mỹ Thủy" in article.text
+    assert not Story.objects.filter(pk=headline_story).exists()  # its only appearance left it
+    analyze_pending()
+    article.refresh_from_db()
+    assert "kinh-te-dau-tu" in article.topics
+    assert Story.objects.get().appearances == 1
+    assert list(FetchAttempt.objects.order_by("pk").values_list("ok", flat=True)) == [False, True]
+    # A complete clipping is not replaced again.
+    assert _add(world, manual, url, fetcher).article is None  # type: ignore[attr-defined]
+
+
+def test_pasting_the_text_of_a_kept_address_completes_it(
+    world: World, manual: Source, server: HTTPServer, fetcher: Fetcher
+) -> None:
+    server.expect_request("/mat").respond_with_data("không có", status=404)
+    url = server.url_for("/mat")
+    _add(world, manual, url, fetcher, title="Bài báo in")
+    again = _add(world, manual, url, fetcher)  # still failing: nothing changes
+    assert (again.completed, again.problem) == (False, "Máy chủ trả lỗi HTTP 404")  # type: ignore[attr-defined]
+    assert Article.objects.get().text == "Bài báo in"
+    pasted = services.clipping_add(
+        actor=world.users[Role.COORDINATOR], source=manual, url=url, text=BODY
+    )
+    assert pasted.completed is True
+    article = Article.objects.get()
+    assert (article.title, article.text) == ("Bài báo in", BODY.strip())
+    manual.refresh_from_db()
+    assert manual.consecutive_failures == 2

@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from lxml import etree
 
 from ttdn.core.errors import ValidationFailed
 from ttdn.monitoring.analysis import current_analyzer
+from ttdn.monitoring.canonical import canonical_url, content_hash
 from ttdn.monitoring.fetching import Fetcher, FetchFailed, FetchPolicy
 from ttdn.monitoring.ingestion import Item, page_item, store_item
 from ttdn.monitoring.models import (
@@ -25,6 +27,7 @@ from ttdn.monitoring.models import (
     Sentiment,
     Source,
     SourceKind,
+    Story,
 )
 from ttdn.monitoring.nlp.language import LANGUAGES
 from ttdn.monitoring.social import read_export
@@ -232,6 +235,7 @@ class ClippingResult:
     article: Article | None  # None: already stored, nothing added
     fetched: bool = False  # the text was fetched from the address
     problem: str = ""  # why the address could not be fetched (the clipping is kept anyway)
+    completed: bool = False  # a clipping kept without its text got it now
 
 
 def clipping_add(
@@ -247,7 +251,8 @@ def clipping_add(
 
     With an address and no text, the page is fetched now (short timeouts, robots.txt, size cap,
     legacy encodings) and its main text, title, date and author filled in. When that fails, the
-    clipping is kept with its address and title, and the failure recorded on the source.
+    clipping is kept with its address and title, and the failure recorded on the source; entering
+    the same address again (with its text, or to fetch it once more) completes that clipping.
     """
     require_perm(actor, "monitoring.manage_sources")
     if source.kind != SourceKind.MANUAL:
@@ -255,14 +260,14 @@ def clipping_add(
     url, title = url.strip(), title.strip()
     if url and not url.startswith(("http://", "https://")):
         raise ValidationFailed("Địa chỉ phải bắt đầu bằng http:// hoặc https://")
-    if text.strip():
-        return _clipping_store(source, Item(url=url, title=title, text=text))
-    if not url:
+    if not text.strip() and not url:
         raise ValidationFailed("Cần nhập nội dung tin, hoặc địa chỉ để máy tự lấy nội dung")
-    from ttdn.monitoring.canonical import canonical_url
-
-    if Article.objects.filter(canonical_url=canonical_url(url)).exists():
+    kept = _kept_without_text(url)
+    if url and kept is None and Article.objects.filter(canonical_url=canonical_url(url)).exists():
         return ClippingResult(None)  # known already: nothing is fetched
+    if text.strip():
+        item = Item(url=url, title=title or (kept.title if kept else ""), text=text)
+        return _clipping_save(actor, source, item, None, kept)
     # Fetched outside any transaction: no database lock is held while the site answers.
     attempt = FetchAttempt(source=source, url=url)
     try:
@@ -275,22 +280,73 @@ def clipping_add(
     else:
         item.title = title or item.title or url
         item.url = url  # the address the officer gave, even if the site redirected
-    return _clipping_record(source, item, attempt)
+    return _clipping_save(actor, source, item, attempt, kept)
+
+
+def _kept_without_text(url: str) -> Article | None:
+    """The clipping stored for `url` after its fetch failed, still without its text."""
+    if not url:
+        return None
+    article = Article.objects.filter(
+        canonical_url=canonical_url(url), source__kind=SourceKind.MANUAL
+    ).first()
+    if article is None or article.text not in (article.title, article.url):
+        return None
+    failed = FetchAttempt.objects.filter(source_id=article.source_id, url=article.url, ok=False)
+    return article if failed.exists() else None
 
 
 @transaction.atomic
-def _clipping_store(source: Source, item: Item) -> ClippingResult:
-    article = store_item(source, item)
+def _clipping_save(
+    actor: Any, source: Source, item: Item, attempt: FetchAttempt | None, kept: Article | None
+) -> ClippingResult:
+    failed = attempt is not None and bool(attempt.error)
+    if kept is not None and failed:
+        article = None  # fetched in vain again: the kept clipping stays as it is
+    elif kept is not None:
+        article = _clipping_complete(actor, kept, item)
+    else:
+        article = store_item(source, item)
+    if attempt is not None:
+        _record_fetch(source, attempt, article is not None)
     if article is not None:
         _analyse_after_commit()
-    return ClippingResult(article)
+    return ClippingResult(
+        article if not failed else (article or kept),
+        fetched=attempt is not None and not failed,
+        problem=attempt.error if attempt is not None else "",
+        completed=kept is not None and article is not None,
+    )
 
 
-@transaction.atomic
-def _clipping_record(source: Source, item: Item, attempt: FetchAttempt) -> ClippingResult:
-    article = store_item(source, item)
+def _clipping_complete(actor: Any, article: Article, item: Item) -> Article | None:
+    """Give a kept clipping its text and analyse it afresh (None: that text is stored already)."""
+    text, title = nfc(item.text).strip(), nfc(item.title).strip()[:500]
+    digest = content_hash(title, text)
+    if Article.objects.filter(content_hash=digest).exclude(pk=article.pk).exists():
+        return None
+    old_story = article.story_id
+    article.title, article.text, article.content_hash = title, text, digest
+    article.author, article.published_at = item.author[:200], item.published_at
+    article.encoding = item.encoding
+    # Analysed again from scratch: the headline-only analysis and its story no longer hold.
+    article.analyzed_at, article.story, article.signature = None, None, None
+    save_audited(article, actor)
+    if old_story is not None:
+        story = Story.objects.select_for_update().get(pk=old_story)
+        if not story.articles.exists() and not story.cases.exists():
+            story.delete()
+        else:
+            Story.objects.filter(pk=story.pk, appearances__gt=0).update(
+                appearances=F("appearances") - 1
+            )
+    return article
+
+
+def _record_fetch(source: Source, attempt: FetchAttempt, stored: bool) -> None:
+    """The fetch of a clipping, in the manual source's health like a poll's."""
     attempt.ok = not attempt.error
-    attempt.items_seen, attempt.items_new = 1, int(article is not None)
+    attempt.items_seen, attempt.items_new = 1, int(stored)
     attempt.save()
     now = timezone.now()
     health = Source.objects.select_for_update().get(pk=source.pk)
@@ -305,9 +361,6 @@ def _clipping_record(source: Source, item: Item, attempt: FetchAttempt) -> Clipp
         update_fields=["last_checked_at", "last_error", "last_error_at", "last_success_at",
                        "consecutive_failures"]
     )  # fmt: skip
-    if article is not None:
-        _analyse_after_commit()
-    return ClippingResult(article, fetched=not attempt.error, problem=attempt.error)
 
 
 @transaction.atomic

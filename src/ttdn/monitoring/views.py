@@ -316,6 +316,12 @@ def _clipping_message(request: HttpRequest, result: services.ClippingResult) -> 
             )
             % {"problem": result.problem},
         )
+    elif result.completed:
+        messages.success(
+            request,
+            _("Đã bổ sung nội dung cho tin “%(title)s” giữ từ lần nhập trước; máy phân tích lại.")
+            % {"title": result.article.title[:120]},
+        )
     elif result.fetched:
         messages.success(
             request,
