@@ -194,7 +194,14 @@ def test_cases_are_opened_listed_and_moved_by_the_assigned_unit(
         {"unit_id": world.police.pk, "kind": "praise", "due_at": due},
     )
     assert (bad.status_code, bad.json()) == (400, {"detail": "Loại hồ sơ “praise” không hợp lệ"})
-    assert ResponseCase.objects.count() == 1
+    local = _post(
+        coord,
+        f"{API}/stories/{press['story'].pk}/cases",
+        {"unit_id": world.police.pk, "kind": "inform", "due_at": "2026-12-10T17:00:00"},
+    )
+    # Without an offset the time is Vietnam time (UTC+7), as typed on the page.
+    assert local.json()["due_at"] == "2026-12-10T10:00:00Z"
+    assert ResponseCase.objects.count() == 2  # the refused one was not stored
 
 
 def test_another_units_case_answers_404_and_nothing_changes(
