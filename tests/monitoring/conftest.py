@@ -21,3 +21,17 @@ def server(httpserver: HTTPServer) -> HTTPServer:
 @pytest.fixture
 def fetcher() -> Fetcher:
     return Fetcher(FAST)
+
+
+@pytest.fixture
+def queued(settings):  # type: ignore[no-untyped-def]
+    """The jobs enqueued during the test, held in memory whatever backend the run configures, so
+    a test can assert what was enqueued and leaves nothing in a shared queue (RQ in CI)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from django_tasks import default_task_backend
+
+    return default_task_backend.results  # type: ignore[attr-defined]
+
+
+def queued_jobs(results: list) -> list[tuple[str, list[object]]]:  # type: ignore[type-arg]
+    return [(r.task.module_path, list(r.args)) for r in results]

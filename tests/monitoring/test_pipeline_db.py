@@ -110,7 +110,7 @@ def test_clippings_and_labels_need_the_monitoring_permission(world: World) -> No
     assert Article.objects.count() == 0
     article = services.clipping_add(
         actor=coord, source=source, title="Báo in", text="Bài báo in về tỉnh"
-    )
+    ).article
     assert article is not None
     with pytest.raises(PermissionDenied):
         services.article_label(actor=officer, article=article, status="irrelevant")

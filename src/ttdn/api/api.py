@@ -11,6 +11,7 @@ from ttdn.core.errors import ApplicationError
 from ttdn.documents.api import router as documents_router
 from ttdn.library.api import public_router as library_public_router
 from ttdn.library.api import router as library_router
+from ttdn.monitoring.api import router as monitoring_router
 from ttdn.plans.api import router as plans_router
 from ttdn.press.api import router as press_router
 from ttdn.reporting.api import router as reporting_router
@@ -35,6 +36,7 @@ api.add_router("/v1/press", press_router)
 api.add_router("/v1/activities", activities_router)
 api.add_router("/v1/library", library_router)
 api.add_router("/v1/public", library_public_router)
+api.add_router("/v1/monitoring", monitoring_router)
 
 
 @api.exception_handler(ApplicationError)

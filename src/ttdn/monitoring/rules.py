@@ -11,6 +11,8 @@ monitors = is_admin | is_coordinator
 
 rules.add_perm("monitoring.view", sees_every_unit)
 rules.add_perm("monitoring.manage_sources", monitors)
+# Alert rules and the topic taxonomy: the same officers as the sources.
+rules.add_perm("monitoring.manage_rules", monitors)
 rules.add_perm("monitoring.label", monitors)
 rules.add_perm("monitoring.train", monitors)
 

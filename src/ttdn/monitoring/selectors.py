@@ -11,9 +11,13 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDate
 
 from ttdn.core.errors import NotFound, PermissionDenied
-from ttdn.monitoring.models import Article, Story
+from ttdn.monitoring.models import Article, ResponseCase, Source, Story
+from ttdn.units.models import Role
+from ttdn.units.selectors import unit_subtree_ids
 
-FILTERS = ("topic", "sentiment", "language", "origin", "source", "province", "since", "until")
+FILTERS = (
+    "topic", "sentiment", "language", "origin", "source", "province", "since", "until", "priority",
+)  # fmt: skip
 
 
 def require_view(user: Any) -> None:
@@ -32,6 +36,7 @@ class InboxFilters:
     since: dt.date | None = None
     until: dt.date | None = None
     status: str = "new"
+    priority: bool | None = None  # True: only priority items; False: only the others
 
     @classmethod
     def from_query(cls, query: Any) -> InboxFilters:
@@ -52,6 +57,7 @@ class InboxFilters:
             since=day("since"),
             until=day("until"),
             status=query.get("status", "new"),
+            priority={"1": True, "0": False}.get(query.get("priority", "")),
         )
 
 
@@ -73,11 +79,46 @@ def inbox(*, user: Any, filters: InboxFilters) -> QuerySet[Article]:
         items = items.filter(source_id=filters.source)
     if filters.province:
         items = items.filter(province_key__contains=f"|{filters.province}|")
+    if filters.priority is not None:
+        items = items.filter(priority=filters.priority)
     if filters.since:
         items = items.filter(fetched_at__date__gte=filters.since)
     if filters.until:
         items = items.filter(fetched_at__date__lte=filters.until)
     return items.defer("text", "signature").order_by("-priority", "-fetched_at", "-pk")
+
+
+def article_get(*, user: Any, pk: int) -> Article:
+    """One article with its source and story, for whoever may read the inbox."""
+    require_view(user)
+    article = (
+        Article.objects.select_related("source", "story", "labelled_by")
+        .defer("signature")
+        .filter(pk=pk)
+        .first()
+    )
+    if article is None:
+        raise NotFound("Không tìm thấy tin")
+    return article
+
+
+def sources_list(*, user: Any) -> QuerySet[Source]:
+    """Every source with its health, automatic ones first."""
+    require_view(user)
+    return Source.objects.order_by("kind", "name", "pk")
+
+
+def cases_for_user(*, user: Any, status: str = "") -> QuerySet[ResponseCase]:
+    """The response cases the user may read: every case for those who see every unit, else the
+    cases of the user's unit and its sub-units (the rule `monitoring.view_case`)."""
+    rows = ResponseCase.objects.select_related("story", "unit").order_by("due_at", "pk")
+    if status:
+        rows = rows.filter(status=status)
+    if user.has_perm("monitoring.view"):
+        return rows
+    if user.role in (Role.UNIT_OFFICER, Role.UNIT_LEADER) and user.unit_id is not None:
+        return rows.filter(unit_id__in=unit_subtree_ids(user.unit_id))
+    return rows.none()
 
 
 def story_get(*, user: Any, pk: int) -> tuple[Story, list[Article]]:

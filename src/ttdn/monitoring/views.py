@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ttdn.core.errors import NotFound, ValidationFailed
@@ -65,9 +66,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def article_label(request: HttpRequest, pk: int) -> HttpResponse:
-    article = Article.objects.filter(pk=pk).first()
-    if article is None:
-        raise NotFound("Không tìm thấy tin")
+    article = selectors.article_get(user=request.user, pk=pk)
     topics = request.POST.getlist("topics") or None
     services.article_label(
         actor=request.user,
@@ -114,7 +113,7 @@ def story(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def case_open(request: HttpRequest, pk: int) -> HttpResponse:
-    found, _ = selectors.story_get(user=request.user, pk=pk)
+    found, _appearances = selectors.story_get(user=request.user, pk=pk)
     unit = Unit.objects.filter(pk=request.POST.get("unit") or 0).first()
     try:
         due = dt.datetime.fromisoformat(request.POST.get("due_at", ""))
@@ -266,16 +265,14 @@ def sources(request: HttpRequest) -> HttpResponse:
             clipping = ClippingForm(request.POST, prefix="cl")
             if clipping.is_valid():
                 data = clipping.cleaned_data
-                article = services.clipping_add(
+                result = services.clipping_add(
                     actor=request.user,
                     source=data["source"],
                     title=data["title"],
                     text=data["text"],
                     url=data["url"],
                 )
-                messages.success(
-                    request, "Đã thêm tin." if article else "Tin này đã có, không thêm lại."
-                )
+                _clipping_message(request, result)
                 return redirect("monitoring:sources")
     elif request.method == "POST":
         from ttdn.core.errors import PermissionDenied
@@ -285,9 +282,38 @@ def sources(request: HttpRequest) -> HttpResponse:
         request,
         "monitoring/sources.html",
         {
-            "sources": Source.objects.order_by("kind", "name"),
+            "sources": selectors.sources_list(user=request.user),
+            "automatic": services.AUTOMATIC,
             "upload": upload,
             "clipping": clipping,
             "can_manage": can_manage,
         },
     )
+
+
+def _clipping_message(request: HttpRequest, result: services.ClippingResult) -> None:
+    if result.article is None:
+        messages.info(request, _("Tin này đã có, không thêm lại."))
+    elif result.problem:
+        messages.warning(
+            request,
+            _(
+                "Chưa lấy được nội dung từ địa chỉ: %(problem)s. Tin được giữ với địa chỉ và "
+                "tiêu đề; lỗi được ghi ở tình trạng của nguồn."
+            )
+            % {"problem": result.problem},
+        )
+    elif result.completed:
+        messages.success(
+            request,
+            _("Đã bổ sung nội dung cho tin “%(title)s” giữ từ lần nhập trước; máy phân tích lại.")
+            % {"title": result.article.title[:120]},
+        )
+    elif result.fetched:
+        messages.success(
+            request,
+            _("Đã lấy bài “%(title)s” từ địa chỉ và thêm tin; máy đang phân tích.")
+            % {"title": result.article.title[:120]},
+        )
+    else:
+        messages.success(request, _("Đã thêm tin; máy đang phân tích."))
