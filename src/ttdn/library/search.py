@@ -45,7 +45,9 @@ class SearchBackend(Protocol):
 
     def newest_ids(self, terms: tuple[str, ...], offset: int, limit: int) -> list[int]: ...
 
-    def among_ids(self, among: QuerySet[Translation], ids: list[int]) -> QuerySet[Translation]: ...
+    def visible(self, among: QuerySet[Translation], ids: list[int], most: int) -> list[Translation]:
+        """The translations of `ids` that `among` holds, in the order of `ids`, `most` at most."""
+        ...
 
 
 class SqliteFts5Backend:
@@ -90,10 +92,15 @@ class SqliteFts5Backend:
             )
             return [row[0] for row in cursor.fetchall()]
 
-    def among_ids(self, among: QuerySet[Translation], ids: list[int]) -> QuerySet[Translation]:
+    def visible(self, among: QuerySet[Translation], ids: list[int], most: int) -> list[Translation]:
         # A plain `IN (…values)` makes SQLite walk every visible item and probe each value;
         # a json_each() subquery makes it start from the ids, one primary-key lookup each.
-        return among.filter(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
+        # In-process SQLite has no round trip to save: keys first, then only the rows wanted.
+        held = among.filter(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
+        visible = set(held.values_list("pk", flat=True))
+        wanted = [pk for pk in ids if pk in visible][:most]
+        rows = {t.pk: t for t in among.filter(pk__in=wanted).defer("search_document")}
+        return [rows[pk] for pk in wanted if pk in rows]
 
 
 def search_backend() -> SearchBackend:
@@ -126,12 +133,9 @@ def search(q: str, among: QuerySet[Translation], limit: int = 50) -> list[Transl
     if not terms:
         return []
     backend = search_backend()
-    found: list[int] = []
+    found: list[Translation] = []
     for ids in _batches(backend, terms):
-        visible = set(backend.among_ids(among, ids).values_list("pk", flat=True))
-        found.extend(pk for pk in ids if pk in visible)
+        found.extend(backend.visible(among, ids, limit - len(found)))
         if len(found) >= limit:
             break
-    found = found[:limit]
-    rows = {t.pk: t for t in among.filter(pk__in=found).defer("search_document")}
-    return [rows[pk] for pk in found if pk in rows]
+    return found
