@@ -1,8 +1,8 @@
 """Full-text search behind one interface: SQLite FTS5 over accent-folded text by default,
-PostgreSQL full-text (`unaccent` + a stored tsvector + a lexicon; `search_postgres`) on
-PostgreSQL. Both score the matching
-translations; callers pass the queryset of what the reader may see (`visibility`), so search
-never widens it. Highlighting is done once, in `html.snippet`, for both."""
+PostgreSQL full-text (`unaccent`, a stored tsvector and a lexicon: `search_postgres`) on
+PostgreSQL. Both score the matching translations; callers pass the queryset of what the reader
+may see (`visibility`), so search never widens it. Highlighting is done once, in
+`html.snippet`, for both."""
 
 from __future__ import annotations
 
