@@ -70,33 +70,14 @@ BEGIN
   IF cardinality(words_before) = 0 THEN
     at_least := (SELECT max(d) FROM unnest(documents) d);
   END IF;
-  SELECT coalesce(max(t.id), 0) INTO newest_id FROM library_translation t;
-  newest := at_least > most;
-  IF NOT newest AND at_most > most THEN
-    -- Unsettled: first the newest ids that would hold 2.5 times `most` matches were `at_most`
-    -- of them spread evenly (at_most is often twice the true count). More than `most` there
-    -- settles it and gives the newest matches: one GIN scan, not two.
-    span := 5 * (most + 1) * newest_id::bigint / (2 * greatest(at_most, 1));
-    IF span < newest_id THEN
-      EXECUTE 'SELECT ARRAY(SELECT id FROM library_translation '
-        'WHERE search_tsv @@ to_tsquery(''simple'', $1) AND id > $2 ORDER BY id DESC LIMIT $3)'
-        INTO ids USING match, newest_id - span, greatest(most + 1, prefetch);
-      newest := cardinality(ids) > most;
-      IF newest AND cardinality(ids) >= prefetch THEN
-        ids := ids[1:prefetch];
-        RETURN NEXT;
-        RETURN;
-      END IF;
-    END IF;
-    IF NOT newest THEN
-      -- MATERIALIZED: planned without the LIMIT (a bitmap scan, not a sequential scan
-      -- hoping for early matches), yet read only as far as the LIMIT.
-      EXECUTE 'WITH found AS MATERIALIZED (SELECT id FROM library_translation '
-        'WHERE search_tsv @@ to_tsquery(''simple'', $1)) '
-        'SELECT count(*) FROM (SELECT id FROM found LIMIT $2) f' INTO matches USING match, most + 1;
-      newest := matches > most;
-    END IF;
+  IF at_least <= most AND at_most > most THEN
+    -- MATERIALIZED: planned without the LIMIT (a bitmap scan, not a sequential scan hoping
+    -- for early matches), yet read only as far as the LIMIT.
+    EXECUTE 'WITH found AS MATERIALIZED (SELECT id FROM library_translation '
+      'WHERE search_tsv @@ to_tsquery(''simple'', $1)) '
+      'SELECT count(*) FROM (SELECT id FROM found LIMIT $2) f' INTO matches USING match, most + 1;
   END IF;
+  newest := at_least > most OR (at_most > most AND matches > most);
   IF NOT newest THEN
     EXECUTE 'SELECT array_agg(id), array_agg(ts_rank(search_tsv, to_tsquery(''simple'', $2))) '
       'FROM library_translation WHERE search_tsv @@ to_tsquery(''simple'', $1)'
@@ -104,6 +85,7 @@ BEGIN
     RETURN NEXT;
     RETURN;
   END IF;
+  SELECT coalesce(max(t.id), 0) INTO newest_id FROM library_translation t;
   -- Four times the span that would hold `prefetch` matches were `at_most` of them spread
   -- evenly (at_most is an upper bound, so the span may come out short: it is then widened).
   span := greatest(min_window, 4 * prefetch * newest_id::bigint / greatest(at_most, 1));
