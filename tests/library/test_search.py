@@ -223,3 +223,21 @@ def test_the_lexicon_follows_bulk_writes_and_truncation(world) -> None:  # type:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no deferred foreign-key checks left
         cursor.execute("TRUNCATE library_translation CASCADE")  # what a test database flush does
     assert lexicon() == {}
+
+
+def test_newest_first_holds_however_the_matches_are_fetched(world, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ttdn.library import search as search_module
+
+    unit = world.foreign_affairs
+    items = [published(unit, f"Biển đảo quê hương, tin số {n}") for n in range(8)]
+    published(unit, "Tin khác về đất liền")
+    newest_first = [item.pk for item in reversed(items)]
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 1)
+
+    assert [t.item_id for t in search("bien dao", public_translations())] == newest_first
+    # PostgreSQL: only 2 newest matches come with the answer "too common"; the rest is fetched.
+    monkeypatch.setattr(PostgresFullTextBackend, "PREFETCH", 2)
+    assert [t.item_id for t in search("bien dao", public_translations())] == newest_first
+    assert [t.item_id for t in search("bien dao", public_translations(), limit=3)] == newest_first[
+        :3
+    ]
