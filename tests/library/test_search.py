@@ -241,3 +241,16 @@ def test_newest_first_holds_however_the_matches_are_fetched(world, monkeypatch) 
     assert [t.item_id for t in search("bien dao", public_translations(), limit=3)] == newest_first[
         :3
     ]
+
+
+def test_words_stored_with_punctuation_never_break_a_search(world) -> None:  # type: ignore[no-untyped-def]
+    # PostgreSQL keeps a URL, a host:port or an e-mail address as one lexeme; the expanded
+    # query quotes each lexeme, so none of them is read as query syntax.
+    shown = published(
+        world.foreign_affairs,
+        "Cổng thông tin",
+        body="<p>Xem hanoi.example.com:8080/a(b)?x=1&amp;y='2' hoặc gửi thư tới a@hanoi.vn</p>",
+    )
+
+    for q in ("han", "xem han", "hanoi", "gui thu han"):
+        assert [t.item_id for t in search(q, public_translations())] == [shown.pk], q

@@ -72,7 +72,7 @@ class PostgresFullTextBackend:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT id FROM library_translation "
-                "WHERE search_tsv @@ to_tsquery('simple', %s) "
+                "WHERE search_tsv @@ %s::tsquery "
                 "ORDER BY id DESC LIMIT %s OFFSET %s",
                 [self._match[terms], limit, offset],
             )

@@ -43,7 +43,7 @@ END $$
 # matches, found in a window of the newest ids widened until it holds them (GIN and the primary
 # key intersect their bitmaps: only matches in the window are read). EXECUTE plans each
 # statement for its actual query. No row back: nothing matches.
-SEARCH_FUNCTION = """
+SEARCH_FUNCTION = r"""
 CREATE OR REPLACE FUNCTION ttdn_search(words_before text[], unfinished text, most integer,
   prefetch integer, expansion integer, min_window integer)
 RETURNS TABLE (match text, newest boolean, ids integer[], scores real[])
@@ -51,7 +51,7 @@ LANGUAGE plpgsql STABLE AS $$
 DECLARE
   known integer; at_most bigint; at_least bigint := 0; words text[]; documents bigint[];
   typed text := array_to_string(words_before || (unfinished || ':*'), ' & ');
-  matches integer; newest_id integer; span bigint;
+  query tsquery; matches integer; newest_id integer; span bigint;
 BEGIN
   SELECT count(*), min(t.documents) INTO known, at_most
     FROM library_search_term t WHERE t.term = ANY(words_before);
@@ -61,11 +61,17 @@ BEGIN
   IF known < cardinality(words_before) OR words IS NULL THEN
     RETURN;  -- a word no translation has
   END IF;
-  match := typed;
+  query := to_tsquery('simple', typed);
   IF cardinality(words) <= expansion THEN
-    match := array_to_string(words_before || ('(' || array_to_string(words, ' | ') || ')'), ' & ');
+    -- Lexemes as stored (a URL or an e-mail address is one), quoted, so never parsed again.
+    query := ('(' || (SELECT string_agg('''' || replace(replace(w, '\', '\\'), '''', '''''')
+      || '''', ' | ') FROM unnest(words) w) || ')')::tsquery;
+    IF cardinality(words_before) > 0 THEN
+      query := to_tsquery('simple', array_to_string(words_before, ' & ')) && query;
+    END IF;
     at_most := least(at_most, (SELECT sum(d) FROM unnest(documents) d));
   END IF;
+  match := query::text;
   at_most := coalesce(at_most, 2147483647);  -- unknown: one word, too many lexemes
   IF cardinality(words_before) = 0 THEN
     at_least := (SELECT max(d) FROM unnest(documents) d);
@@ -74,13 +80,13 @@ BEGIN
     -- MATERIALIZED: planned without the LIMIT (a bitmap scan, not a sequential scan hoping
     -- for early matches), yet read only as far as the LIMIT.
     EXECUTE 'WITH found AS MATERIALIZED (SELECT id FROM library_translation '
-      'WHERE search_tsv @@ to_tsquery(''simple'', $1)) '
+      'WHERE search_tsv @@ $1::tsquery) '
       'SELECT count(*) FROM (SELECT id FROM found LIMIT $2) f' INTO matches USING match, most + 1;
   END IF;
   newest := at_least > most OR (at_most > most AND matches > most);
   IF NOT newest THEN
     EXECUTE 'SELECT array_agg(id), array_agg(ts_rank(search_tsv, to_tsquery(''simple'', $2))) '
-      'FROM library_translation WHERE search_tsv @@ to_tsquery(''simple'', $1)'
+      'FROM library_translation WHERE search_tsv @@ $1::tsquery'
       INTO ids, scores USING match, typed;
     RETURN NEXT;
     RETURN;
@@ -91,7 +97,7 @@ BEGIN
   span := greatest(min_window, 4 * prefetch * newest_id::bigint / greatest(at_most, 1));
   LOOP
     EXECUTE 'SELECT ARRAY(SELECT id FROM library_translation '
-      'WHERE search_tsv @@ to_tsquery(''simple'', $1) AND id > $2 ORDER BY id DESC LIMIT $3)'
+      'WHERE search_tsv @@ $1::tsquery AND id > $2 ORDER BY id DESC LIMIT $3)'
       INTO ids USING match, newest_id - span, prefetch;
     EXIT WHEN cardinality(ids) = prefetch OR span >= newest_id;
     span := span * 4;
