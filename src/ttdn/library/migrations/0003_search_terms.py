@@ -9,7 +9,8 @@ prefix indexes)."""
 
 from django.db import migrations
 
-# Adds (sign 1) or removes (sign -1) the lexemes of a set of rows; rows of 0 are deleted.
+# Adds (sign 1) or removes (sign -1) the lexemes of a set of rows; a lexeme left in no row is
+# deleted (looked up by its key: the lexicon is never scanned on a write).
 TERMS_ADD = """
 CREATE OR REPLACE FUNCTION ttdn_search_terms_add(vectors tsvector[], sign integer)
 RETURNS void LANGUAGE sql AS $$
@@ -17,7 +18,8 @@ RETURNS void LANGUAGE sql AS $$
   SELECT word, sign * count(*) FROM unnest(vectors) AS v, unnest(tsvector_to_array(v)) AS word
   GROUP BY word ORDER BY word
   ON CONFLICT (term) DO UPDATE SET documents = t.documents + excluded.documents;
-  DELETE FROM library_search_term WHERE documents <= 0;
+  DELETE FROM library_search_term WHERE sign < 0 AND documents <= 0 AND term IN (
+    SELECT unnest(tsvector_to_array(v)) FROM unnest(vectors) AS v);
 $$
 """
 TRIGGER_FUNCTION = """
@@ -123,7 +125,8 @@ FORWARD = [
     "EXECUTE FUNCTION ttdn_search_terms_trigger()",
     "CREATE TRIGGER library_search_term_truncate AFTER TRUNCATE ON library_translation "
     "FOR EACH STATEMENT EXECUTE FUNCTION ttdn_search_terms_trigger()",
-    "SELECT ttdn_search_terms_add(ARRAY(SELECT search_tsv FROM library_translation), 1)",
+    "INSERT INTO library_search_term (term, documents) SELECT word, count(*) "
+    "FROM library_translation, unnest(tsvector_to_array(search_tsv)) AS word GROUP BY word",
     # Searches far outnumber writes here: no pending list for searches to scan unsorted.
     "ALTER INDEX library_translation_search_tsv SET (fastupdate = off)",
     "SELECT gin_clean_pending_list('library_translation_search_tsv'::regclass)",
