@@ -1,9 +1,10 @@
 """Benchmark: public search of the CSDL TTĐN over 200,000 generated items, SQLite and PostgreSQL.
 
 Run: `.venv/bin/python bench/search.py [--items 200000] [--runs 300]
-[--postgres postgres://postgres@127.0.0.1:5432/ttdn]` — for each database, in a child process,
-builds a throwaway database (SQLite: a temporary folder; PostgreSQL: a database
-`ttdn_bench_search` created on the given server and dropped at the end), migrates it, generates
+[--postgres postgres://postgres@127.0.0.1:5432/ttdn_bench_NAME]` — for each database, in a child
+process, builds a throwaway database (SQLite: a temporary folder; PostgreSQL: the database the URL
+names when it starts with `ttdn_bench`, else `ttdn_bench_search`, created on the given server and
+dropped at the end), migrates it, generates
 the items (Vietnamese-like text: syllables drawn with a Zipf law, place names, 90 % public and
 published, the rest restricted, secret, drafts or scheduled), indexes them, then times
 `portal.search_public(q, "vi")` — the portal's whole search: backend ranking, the visibility
@@ -11,7 +12,8 @@ filter, loading the 50 best and highlighting them — for a mix of queries (plac
 without accents, two-word phrases, one common word), `--runs` times after 20 warm-ups.
 Prints median and p95 per database and ends with `RESULT sqlite_p95_ms=… postgres_p95_ms=…`
 (`postgres_p95_ms=skipped` without `--postgres`). Target: p95 < 50 ms. `--keep` keeps both
-databases for the next run (which then skips the generation). Not run as a test.
+databases for the next run (which then skips the generation; the SQLite one is kept in
+`$TMPDIR/<database name>-kept`). Not run as a test.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH_DB = "ttdn_bench_search"
-KEEP_DIR = os.path.join(tempfile.gettempdir(), "ttdn-bench-search-kept")
 
 # ruff: noqa: E501 - the word lists below, one a line
 INITIALS = ["", "b", "c", "ch", "d", "đ", "g", "gi", "h", "k", "kh", "l", "m", "n", "ng", "nh", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"]  # fmt: skip
@@ -56,8 +57,20 @@ def admin_url(url: str) -> str:
     return url.rsplit("/", 1)[0] + "/postgres"
 
 
+def bench_db(url: str) -> str:
+    """The database the URL names if it is a bench database (dropped and created at will), so
+    that two people benchmarking on one server do not clobber each other; else BENCH_DB."""
+    name = url.rsplit("/", 1)[-1].split("?", 1)[0] if url else ""
+    return name if name.startswith("ttdn_bench") and name.replace("_", "").isalnum() else BENCH_DB
+
+
+def keep_dir(url: str) -> str:
+    return os.path.join(tempfile.gettempdir(), f"{bench_db(url)}-kept")
+
+
 def child(backend: str, items: int, runs: int, url: str, keep: bool) -> None:
-    folder = KEEP_DIR if keep else tempfile.mkdtemp(prefix="ttdn-bench-search-")
+    database = bench_db(url)
+    folder = keep_dir(url) if keep else tempfile.mkdtemp(prefix="ttdn-bench-search-")
     os.makedirs(folder, exist_ok=True)
     os.environ["TTDN_VAR_DIR"] = folder
     os.environ["DJANGO_SETTINGS_MODULE"] = "ttdn.config.settings_test"
@@ -67,12 +80,12 @@ def child(backend: str, items: int, runs: int, url: str, keep: bool) -> None:
 
         with psycopg.connect(admin_url(url), autocommit=True) as conn:
             exists = conn.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB]
+                "SELECT 1 FROM pg_database WHERE datname = %s", [database]
             ).fetchone()
             if not (keep and exists):
-                conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-                conn.execute(f"CREATE DATABASE {BENCH_DB}")
-        os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + BENCH_DB
+                conn.execute(f"DROP DATABASE IF EXISTS {database}")
+                conn.execute(f"CREATE DATABASE {database}")
+        os.environ["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + database
     else:
         os.environ.pop("DATABASE_URL", None)
     sys.path.insert(0, str(ROOT / "src"))
@@ -89,7 +102,7 @@ def child(backend: str, items: int, runs: int, url: str, keep: bool) -> None:
             import psycopg
 
             with psycopg.connect(admin_url(url), autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
+                conn.execute(f"DROP DATABASE IF EXISTS {database}")
 
 
 def generate(items: int) -> float:
@@ -205,7 +218,7 @@ def main() -> None:
     parser.add_argument(
         "--keep",
         action="store_true",
-        help=f"keep the databases ({KEEP_DIR}, {BENCH_DB}) and reuse them",
+        help="keep the databases ($TMPDIR/<database>-kept, the PostgreSQL one) and reuse them",
     )
     parser.add_argument("--child", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()

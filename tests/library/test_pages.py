@@ -161,3 +161,40 @@ def test_translation_status_page_has_a_fixed_number_of_queries(
 
     assert html.count('class="tr-missing"') == 12 * 4  # fr, zh, lo, km
     assert html.count('class="tr-current"') == 12
+
+
+def test_item_and_translation_forms_load_the_editor_from_a_static_file(client, world) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    officer = world.users[Role.UNIT_OFFICER]
+    item = services.item_create(actor=officer, kind="news", title="Tin Sở Ngoại vụ")
+    client.force_login(officer)
+
+    for url in ("/library/new/", f"/library/{item.pk}/edit/", f"/library/{item.pk}/lang/en/"):
+        html = client.get(url).content.decode()
+        body = re.search(r"<textarea [^>]*name=\"body\"[^>]*>", html)
+        assert body is not None and "data-richtext" in body.group()
+        assert "&quot;bold&quot;: [&quot;Đậm&quot;, &quot;Đậm (Ctrl+B)&quot;]" in body.group()
+        assert '<script src="/static/library/richtext.js"></script>' in html
+        assert 'href="/static/library/richtext.css"' in html
+        # Every script is a file (none inline): a Content-Security-Policy may forbid inline code.
+        assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
+
+
+def test_a_body_posted_without_the_editor_is_still_sanitised(client, world) -> None:  # type: ignore[no-untyped-def]
+    officer = world.users[Role.UNIT_OFFICER]
+    client.force_login(officer)
+
+    response = client.post(
+        "/library/new/",
+        {
+            "kind": "news",
+            "security_level": "public",
+            "title": "Tin có mã độc",
+            "body": '<p onclick="x()">An <b>toàn</b></p><img src=x onerror="alert(1)"><script>1</script>',
+        },
+    )
+
+    item = Item.objects.get()
+    assert response.status_code == 302
+    assert item.translations.get().body == "<p>An <b>toàn</b></p>"

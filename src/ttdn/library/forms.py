@@ -2,11 +2,64 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.library.languages import content_languages, language_name
 from ttdn.library.models import Category, ItemKind, ItemState, SecurityLevel
+
+BODY_HELP = _(
+    "Định dạng bằng thanh công cụ (đậm, nghiêng, tiêu đề, danh sách, trích dẫn, liên kết). "
+    "Khi trình duyệt tắt JavaScript, ô này nhận HTML đơn giản. Mã script, thuộc tính sự kiện và "
+    "thẻ không được phép bị loại bỏ khi lưu."
+)
+
+
+def toolbar_labels() -> dict[str, Any]:
+    """The editor's words, in the reader's language: (visible label, accessible name) per button."""
+    return {
+        "toolbar": gettext("Định dạng nội dung"),
+        "bold": [gettext("Đậm"), gettext("Đậm (Ctrl+B)")],
+        "italic": [gettext("Nghiêng"), gettext("Nghiêng (Ctrl+I)")],
+        "heading": [gettext("Tiêu đề"), gettext("Tiêu đề mục")],
+        "list": [gettext("Danh sách"), gettext("Danh sách gạch đầu dòng")],
+        "numbered": [gettext("Danh sách số"), gettext("Danh sách số thứ tự")],
+        "quote": [gettext("Trích dẫn"), gettext("Trích dẫn một đoạn")],
+        "link": [gettext("Liên kết"), gettext("Liên kết: chèn, sửa hoặc bỏ (Ctrl+K)")],
+        "clear": [gettext("Bỏ định dạng"), gettext("Bỏ định dạng đoạn đã chọn")],
+        "keys": gettext(
+            "Bàn phím: Alt+F10 đến thanh công cụ, phím mũi tên chọn nút, Esc trở lại ô soạn thảo."
+        ),
+        "link_prompt": gettext(
+            "Địa chỉ liên kết (https://…, http://… hoặc mailto:…). Để trống để bỏ liên kết."
+        ),
+        "link_invalid": gettext(
+            "Địa chỉ liên kết phải bắt đầu bằng https://, http:// hoặc mailto:."
+        ),
+    }
+
+
+class RichTextArea(forms.Textarea):
+    """A textarea that `library/richtext.js` turns into a small editor (a toolbar over an
+    editable area that writes clean HTML back into the textarea). Without JavaScript it stays a
+    textarea of simple HTML; the services sanitise the body (nh3) either way."""
+
+    class Media:
+        css = {"all": ["library/richtext.css"]}
+        js = ["library/richtext.js"]
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__({"rows": 12, "data-richtext": "", **(attrs or {})})
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        labels = json.dumps(toolbar_labels(), ensure_ascii=False)
+        context["widget"]["attrs"]["data-richtext-labels"] = labels
+        return context
 
 
 class ItemFilterForm(forms.Form):
@@ -31,13 +84,7 @@ class ItemForm(forms.Form):
         label=_("Tóm tắt"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     body = forms.CharField(
-        label=_("Nội dung"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_(
-            "Được dùng thẻ HTML đơn giản (đoạn, đậm, nghiêng, danh sách, liên kết, bảng); "
-            "mã script và thuộc tính sự kiện bị loại bỏ khi lưu."
-        ),
+        label=_("Nội dung"), required=False, widget=RichTextArea(), help_text=BODY_HELP
     )
     categories = forms.ModelMultipleChoiceField(
         label=_("Lĩnh vực"),
@@ -66,7 +113,7 @@ class TranslationForm(forms.Form):
         label=_("Tóm tắt"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     body = forms.CharField(
-        label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 12})
+        label=_("Nội dung"), required=False, widget=RichTextArea(), help_text=BODY_HELP
     )
 
 

@@ -1,7 +1,8 @@
 """Full-text search behind one interface: SQLite FTS5 over accent-folded text by default,
-PostgreSQL full-text (`unaccent` + a stored tsvector) on PostgreSQL. Both score the matching
-translations; callers pass the queryset of what the reader may see (`visibility`), so search
-never widens it. Highlighting is done once, in `html.snippet`, for both."""
+PostgreSQL full-text (`unaccent`, a stored tsvector and a lexicon: `search_postgres`) on
+PostgreSQL. Both score the matching translations; callers pass the queryset of what the reader
+may see (`visibility`), so search never widens it. Highlighting is done once, in
+`html.snippet`, for both."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from ttdn.library.models import Translation
+from ttdn.library.search_postgres import PostgresFullTextBackend
 from ttdn.text.normalize import fold, fold_tokens
 
 MAX_TERMS = 8
@@ -43,7 +45,9 @@ class SearchBackend(Protocol):
 
     def newest_ids(self, terms: tuple[str, ...], offset: int, limit: int) -> list[int]: ...
 
-    def among_ids(self, among: QuerySet[Translation], ids: list[int]) -> QuerySet[Translation]: ...
+    def visible(self, among: QuerySet[Translation], ids: list[int], most: int) -> list[Translation]:
+        """The translations of `ids` that `among` holds, in the order of `ids`, `most` at most."""
+        ...
 
 
 class SqliteFts5Backend:
@@ -88,53 +92,15 @@ class SqliteFts5Backend:
             )
             return [row[0] for row in cursor.fetchall()]
 
-    def among_ids(self, among: QuerySet[Translation], ids: list[int]) -> QuerySet[Translation]:
+    def visible(self, among: QuerySet[Translation], ids: list[int], most: int) -> list[Translation]:
         # A plain `IN (…values)` makes SQLite walk every visible item and probe each value;
         # a json_each() subquery makes it start from the ids, one primary-key lookup each.
-        return among.filter(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
-
-
-class PostgresFullTextBackend:
-    """`library_translation.search_tsv`, a stored tsvector of `ttdn_unaccent(search_document)`
-    (a generated column: the database keeps it current), with a GIN index. Queries are folded
-    by `ttdn.text.normalize.fold` (lowercase, no diacritics, đ → d), as unaccent folds text."""
-
-    def index(self, translations: Iterable[Translation]) -> None:
-        return None  # generated column
-
-    def remove(self, ids: Iterable[int]) -> None:
-        return None  # the row's deletion removes it
-
-    @staticmethod
-    def _tsquery(terms: tuple[str, ...]) -> str:
-        # The terms are folded already (`query_terms`); unaccent() on the query side would only
-        # cost planning time (3 ms a query, measured) for the same lexemes.
-        return " & ".join([*terms[:-1], f"{terms[-1]}:*"])
-
-    def scored(self, terms: tuple[str, ...], most: int) -> list[tuple[int, float]] | None:
-        with connection.cursor() as cursor:
-            # One scan: a separate count would recheck every row's tsvector a second time.
-            cursor.execute(
-                "SELECT id, ts_rank(search_tsv, query) FROM library_translation, "
-                "to_tsquery('simple', %s) AS query "
-                "WHERE search_tsv @@ query LIMIT %s",
-                [self._tsquery(terms), most + 1],
-            )
-            rows = cursor.fetchall()
-            return None if len(rows) > most else [(row[0], float(row[1])) for row in rows]
-
-    def newest_ids(self, terms: tuple[str, ...], offset: int, limit: int) -> list[int]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT id FROM library_translation "
-                "WHERE search_tsv @@ to_tsquery('simple', %s) "
-                "ORDER BY id DESC LIMIT %s OFFSET %s",
-                [self._tsquery(terms), limit, offset],
-            )
-            return [row[0] for row in cursor.fetchall()]
-
-    def among_ids(self, among: QuerySet[Translation], ids: list[int]) -> QuerySet[Translation]:
-        return among.filter(pk__in=ids)
+        # In-process SQLite has no round trip to save: keys first, then only the rows wanted.
+        held = among.filter(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)]))
+        visible = set(held.values_list("pk", flat=True))
+        wanted = [pk for pk in ids if pk in visible][:most]
+        rows = {t.pk: t for t in among.filter(pk__in=wanted).defer("search_document")}
+        return [rows[pk] for pk in wanted if pk in rows]
 
 
 def search_backend() -> SearchBackend:
@@ -167,12 +133,9 @@ def search(q: str, among: QuerySet[Translation], limit: int = 50) -> list[Transl
     if not terms:
         return []
     backend = search_backend()
-    found: list[int] = []
+    found: list[Translation] = []
     for ids in _batches(backend, terms):
-        visible = set(backend.among_ids(among, ids).values_list("pk", flat=True))
-        found.extend(pk for pk in ids if pk in visible)
+        found.extend(backend.visible(among, ids, limit - len(found)))
         if len(found) >= limit:
             break
-    found = found[:limit]
-    rows = {t.pk: t for t in among.filter(pk__in=found).defer("search_document")}
-    return [rows[pk] for pk in found if pk in rows]
+    return found
