@@ -9,17 +9,22 @@ prefix indexes)."""
 
 from django.db import migrations
 
-# Adds (sign 1) or removes (sign -1) the lexemes of a set of rows; a lexeme left in no row is
-# deleted (looked up by its key: the lexicon is never scanned on a write).
-TERMS_ADD = """
-CREATE OR REPLACE FUNCTION ttdn_search_terms_add(vectors tsvector[], sign integer)
+# Applies the lexemes of the rows removed (-1) and added (+1) by one statement as one net change
+# per lexeme, written in lexeme order: two saves at once lock their common lexemes in the same
+# order, so they wait for each other instead of deadlocking. A lexeme left in no row is deleted
+# (looked up by its key: the lexicon is never scanned on a write).
+TERMS_APPLY = """
+CREATE OR REPLACE FUNCTION ttdn_search_terms_apply(removed tsvector[], added tsvector[])
 RETURNS void LANGUAGE sql AS $$
   INSERT INTO library_search_term AS t (term, documents)
-  SELECT word, sign * count(*) FROM unnest(vectors) AS v, unnest(tsvector_to_array(v)) AS word
-  GROUP BY word ORDER BY word
+  SELECT word, sum(sign)::integer FROM (
+    SELECT word, -1 AS sign FROM unnest(removed) AS v, unnest(tsvector_to_array(v)) AS word
+    UNION ALL
+    SELECT word, 1 FROM unnest(added) AS v, unnest(tsvector_to_array(v)) AS word) AS w
+  GROUP BY word HAVING sum(sign) <> 0 ORDER BY word
   ON CONFLICT (term) DO UPDATE SET documents = t.documents + excluded.documents;
-  DELETE FROM library_search_term WHERE sign < 0 AND documents <= 0 AND term IN (
-    SELECT unnest(tsvector_to_array(v)) FROM unnest(vectors) AS v);
+  DELETE FROM library_search_term WHERE documents <= 0 AND term IN (
+    SELECT unnest(tsvector_to_array(v)) FROM unnest(removed) AS v);
 $$
 """
 TRIGGER_FUNCTION = """
@@ -28,14 +33,15 @@ BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     DELETE FROM library_search_term;
   ELSIF TG_OP = 'INSERT' THEN
-    PERFORM ttdn_search_terms_add(ARRAY(SELECT search_tsv FROM new_rows), 1);
+    PERFORM ttdn_search_terms_apply('{}', ARRAY(SELECT search_tsv FROM new_rows));
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM ttdn_search_terms_add(ARRAY(SELECT search_tsv FROM old_rows), -1);
+    PERFORM ttdn_search_terms_apply(ARRAY(SELECT search_tsv FROM old_rows), '{}');
   ELSE  -- UPDATE: only rows whose text changed
-    PERFORM ttdn_search_terms_add(ARRAY(SELECT o.search_tsv FROM old_rows o JOIN new_rows n
-      USING (id) WHERE o.search_tsv IS DISTINCT FROM n.search_tsv), -1);
-    PERFORM ttdn_search_terms_add(ARRAY(SELECT n.search_tsv FROM old_rows o JOIN new_rows n
-      USING (id) WHERE o.search_tsv IS DISTINCT FROM n.search_tsv), 1);
+    PERFORM ttdn_search_terms_apply(
+      ARRAY(SELECT o.search_tsv FROM old_rows o JOIN new_rows n USING (id)
+            WHERE o.search_tsv IS DISTINCT FROM n.search_tsv),
+      ARRAY(SELECT n.search_tsv FROM old_rows o JOIN new_rows n USING (id)
+            WHERE o.search_tsv IS DISTINCT FROM n.search_tsv));
   END IF;
   RETURN NULL;
 END $$
@@ -111,7 +117,7 @@ FORWARD = [
     # "C" collation: byte order, as tsquery prefixes compare, and LIKE 'prefix%' uses the index.
     'CREATE TABLE library_search_term (term text COLLATE "C" PRIMARY KEY, '
     "documents integer NOT NULL)",
-    TERMS_ADD,
+    TERMS_APPLY,
     TRIGGER_FUNCTION,
     SEARCH_FUNCTION,
     "CREATE TRIGGER library_search_term_insert AFTER INSERT ON library_translation "
@@ -139,7 +145,7 @@ BACKWARD = [
     "DROP TRIGGER IF EXISTS library_search_term_truncate ON library_translation",
     "DROP FUNCTION IF EXISTS ttdn_search(text[], text, integer, integer, integer, integer)",
     "DROP FUNCTION IF EXISTS ttdn_search_terms_trigger()",
-    "DROP FUNCTION IF EXISTS ttdn_search_terms_add(tsvector[], integer)",
+    "DROP FUNCTION IF EXISTS ttdn_search_terms_apply(tsvector[], tsvector[])",
     "DROP TABLE IF EXISTS library_search_term",
 ]
 
