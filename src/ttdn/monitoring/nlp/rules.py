@@ -98,7 +98,9 @@ def _lex(expression: str) -> list[str]:
         if m is None or m.end() == pos:
             raise RuleSyntaxError("Dấu ngoặc kép chưa đóng")
         open_, close, phrase, word = m.groups()
-        if phrase is not None:
+        if phrase is not None and _UNSPACED.fullmatch(phrase.strip()):
+            tokens.append("\x00" + phrase.strip())
+        elif phrase is not None:
             tokens.append(
                 "\x00" + " ".join(words_of(phrase)) + ("*" if phrase.endswith("*") else "")
             )
@@ -156,6 +158,9 @@ def _atom(tokens: list[str]) -> tuple[Node, list[str]]:
         raise RuleSyntaxError(f"Không chờ “{head}” ở đây")
     if head.startswith("\x00"):
         term = head[1:]
+    elif _UNSPACED.fullmatch(head):
+        # Kept whole: the vowel signs of Lao and Khmer are not word characters for `words_of`.
+        term = head
     else:
         star = head.endswith("*")
         term = " ".join(words_of(head)) + ("*" if star else "")
