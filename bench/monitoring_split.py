@@ -19,16 +19,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from ttdn.monitoring.nlp.evaluate import score
-from ttdn.monitoring.nlp.pipeline import Analysis, Analyzer, Article
-from ttdn.monitoring.nlp.sentiment import default_lexicon, lexicon_score
+from ttdn.monitoring.nlp.evaluate import score  # noqa: E402
+from ttdn.monitoring.nlp.pipeline import Analysis, Analyzer, Article  # noqa: E402
+from ttdn.monitoring.nlp.sentiment import default_lexicon, lexicon_score  # noqa: E402
 
 DEFAULT_FILE = ROOT.parent / "shared" / "samples" / "news" / "dev.jsonl"
 
 
 def half_of(row: dict[str, Any]) -> str:
     key = row["labels"].get("duplicate_group") or row["id"]
-    return "A" if hashlib.sha1(key.encode()).digest()[0] % 2 == 0 else "B"
+    return "A" if hashlib.sha1(key.encode(), usedforsecurity=False).digest()[0] % 2 == 0 else "B"
 
 
 def per_topic(rows: list[dict[str, Any]], analyses: list[Analysis]) -> dict[str, list[int]]:
@@ -77,7 +77,8 @@ def print_errors(rows: list[dict[str, Any]], analyses: list[Analysis]) -> None:
             lexicon = default_lexicon()
             lexicon_score(lexicon, row.get("title") or "", trace=trace)
             lexicon_score(lexicon, row["text"], trace=trace)
-            print(f"   sentiment gold={row['labels']['sentiment']} got={got.sentiment} {trace[:14]}")
+            gold = row["labels"]["sentiment"]
+            print(f"   sentiment gold={gold} got={got.sentiment} {trace[:14]}")
 
 
 def main() -> None:
