@@ -1,7 +1,8 @@
 """Keyword/boolean rules officials can edit: `"quoted phrase" OR word* AND NOT (a OR b)`.
 
-An expression compiles to a tree; a document is a set of word n-grams (lowercased NFC), so a
-rule costs a few set look-ups. A trailing `*` matches any word starting with the stem.
+An expression compiles to a tree; a document is a set of word n-grams (lowercased NFC) and its
+words joined by spaces, so a rule costs a few set look-ups. A trailing `*` matches any word
+starting with the stem; prefixes and phrases longer than MAX_PHRASE are found in the joined words.
 """
 
 from __future__ import annotations
