@@ -123,7 +123,8 @@ def lexicon_score(
 ) -> float:
     """Signed tone of `text` (NFC). `home_names` (the provinces found) mark a sentence as ours.
 
-    With `trace`, every counted term is appended as (term, value) to explain the score.
+    The text alone decides whether it is a story about another country (no gazetteer look-up:
+    that is `lexicon_sentiment`'s). With `trace`, every counted term is appended as (term, value).
     """
     sentences, home, abroad = _read(lexicon, text, tuple(n.lower() for n in home_names), trace)
     return _total(lexicon, sentences, abroad > home)
