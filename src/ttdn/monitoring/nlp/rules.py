@@ -1,13 +1,13 @@
 """Keyword/boolean rules officials can edit: `"quoted phrase" OR word* AND NOT (a OR b)`.
 
-An expression compiles to a tree; a document is a set of word n-grams (lowercased NFC), so a
-rule costs a few set look-ups. A trailing `*` matches any word starting with the stem.
+An expression compiles to a tree; a document is a set of word n-grams (lowercased NFC) and its
+words joined by spaces, so a rule costs a few set look-ups. A trailing `*` matches any word
+starting with the stem; prefixes and phrases longer than MAX_PHRASE are found in the joined words.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ttdn.text.normalize import nfc
@@ -33,23 +33,25 @@ class Document:
     """The n-grams of a text, built once and shared by every rule."""
 
     grams: set[str] = field(default_factory=set)
-    ordered: list[str] = field(default_factory=list)  # sorted grams, for prefix look-ups
+    joined: str = ""  # " w1 w2 … ": prefixes and long phrases are searched in it
     unspaced: str = ""  # runs of scripts written without spaces, searched as substrings
 
     @classmethod
     def of(cls, text: str) -> Document:
         ws = words_of(text)
-        grams = {" ".join(ws[i : i + n]) for n in range(1, MAX_PHRASE + 1) for i in range(len(ws))}
-        return cls(grams, sorted(grams), "\n".join(_UNSPACED.findall(text)))
+        grams: set[str] = set()
+        for n in range(1, MAX_PHRASE + 1):
+            grams.update(map(" ".join, zip(*(ws[k:] for k in range(n)), strict=False)))
+        return cls(grams, f" {' '.join(ws)} ", "\n".join(_UNSPACED.findall(text)))
 
     def has(self, term: str) -> bool:
         if _UNSPACED.match(term):
             return term in self.unspaced
         if term.endswith("*"):
-            # The first gram not smaller than the stem starts with it if any gram does.
-            stem = term[:-1]
-            at = bisect_left(self.ordered, stem)
-            return at < len(self.ordered) and self.ordered[at].startswith(stem)
+            # A word (or phrase) starting with the stem follows a space in the joined words.
+            return f" {term[:-1]}" in self.joined
+        if _is_long(term):
+            return f" {term} " in self.joined
         return term in self.grams
 
 
@@ -59,13 +61,16 @@ class Node:
     term: str = ""
     children: tuple[Node, ...] = ()
     exact: frozenset[str] = frozenset()  # anyof: plain words and phrases
-    special: tuple[str, ...] = ()  # anyof: prefixes and unspaced-script terms
+    special: tuple[str, ...] = ()  # anyof: prefixes and phrases longer than MAX_PHRASE words
+    scripts: tuple[str, ...] = ()  # anyof: unspaced-script terms (most texts have none)
 
     def matches(self, doc: Document, hits: set[str]) -> bool:
         if self.op == "anyof":
             # An OR of plain terms is one set intersection (most rules are such lists).
-            present = self.exact & doc.grams
-            present |= {t for t in self.special if doc.has(t)}
+            present = doc.grams & self.exact
+            present.update(t for t in self.special if doc.has(t))
+            if doc.unspaced:
+                present.update(t for t in self.scripts if t in doc.unspaced)
             hits |= present
             return bool(present)
         if self.op == "term":
@@ -79,6 +84,10 @@ class Node:
             return all(child.matches(doc, hits) for child in self.children)
         # OR evaluates every branch so that all matching terms are reported as evidence.
         return any([child.matches(doc, hits) for child in self.children])
+
+
+def _is_long(term: str) -> bool:
+    return term.count(" ") >= MAX_PHRASE and not term.endswith("*")
 
 
 def parse(expression: str) -> Node:
@@ -98,7 +107,9 @@ def _lex(expression: str) -> list[str]:
         if m is None or m.end() == pos:
             raise RuleSyntaxError("Dấu ngoặc kép chưa đóng")
         open_, close, phrase, word = m.groups()
-        if phrase is not None:
+        if phrase is not None and _UNSPACED.fullmatch(phrase.strip()):
+            tokens.append("\x00" + phrase.strip())
+        elif phrase is not None:
             tokens.append(
                 "\x00" + " ".join(words_of(phrase)) + ("*" if phrase.endswith("*") else "")
             )
@@ -119,11 +130,11 @@ def _or(tokens: list[str]) -> tuple[Node, list[str]]:
     if len(children) == 1:
         return children[0], tokens
     if all(c.op == "term" for c in children):
-        plain = [
-            c.term for c in children if not c.term.endswith("*") and not _UNSPACED.match(c.term)
-        ]
-        special = tuple(c.term for c in children if c.term not in plain)
-        return Node("anyof", exact=frozenset(plain), special=special), tokens
+        terms = [c.term for c in children]
+        scripts = tuple(t for t in terms if _UNSPACED.match(t))
+        special = tuple(t for t in terms if t not in scripts and (t.endswith("*") or _is_long(t)))
+        plain = frozenset(terms).difference(scripts, special)
+        return Node("anyof", exact=plain, special=special, scripts=scripts), tokens
     return Node("or", children=tuple(children)), tokens
 
 
@@ -156,6 +167,9 @@ def _atom(tokens: list[str]) -> tuple[Node, list[str]]:
         raise RuleSyntaxError(f"Không chờ “{head}” ở đây")
     if head.startswith("\x00"):
         term = head[1:]
+    elif _UNSPACED.fullmatch(head):
+        # Kept whole: the vowel signs of Lao and Khmer are not word characters for `words_of`.
+        term = head
     else:
         star = head.endswith("*")
         term = " ".join(words_of(head)) + ("*" if star else "")

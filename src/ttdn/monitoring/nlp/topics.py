@@ -102,13 +102,19 @@ def score_topics(taxonomy: tuple[Topic, ...], title: str, text: str) -> list[Top
         score, evidence = 0.0, set()
         for rule in topic.rules:
             hits: set[str] = set()
-            if rule.node.matches(whole, hits):
-                # Extra distinct terms add a little: an article full of tourism words is more
-                # about tourism than one that says "du khách" once.
-                score += rule.weight * (1 + 0.25 * min(len(hits) - 1, 4))
-                if head is not None and rule.node.matches(head, set()):
-                    score += rule.weight * TITLE_BONUS
-                evidence |= hits
+            if not rule.node.matches(whole, hits):
+                continue
+            if rule.weight < 0:
+                # A counter-rule ("a trial of an activist is not crime news") lowers the score
+                # once and is no evidence for the topic.
+                score += rule.weight
+                continue
+            # Extra distinct terms add a little: an article full of tourism words is more
+            # about tourism than one that says "du khách" once.
+            score += rule.weight * (1 + 0.25 * min(len(hits) - 1, 4))
+            if head is not None and rule.node.matches(head, set()):
+                score += rule.weight * TITLE_BONUS
+            evidence |= hits
         if score >= topic.min_score:
             scored.append((score, topic.code, tuple(sorted(evidence))))
     scored.sort(key=lambda s: (-s[0], s[1]))
