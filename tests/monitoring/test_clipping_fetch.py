@@ -5,7 +5,7 @@ with its address, record the failure on the source and tell the officer why."""
 from __future__ import annotations
 
 import datetime as dt
-import time
+import threading
 
 import pytest
 from django.test import Client
@@ -113,10 +113,11 @@ def test_a_timeout_keeps_the_clipping_and_the_page_says_so(
     world: World, manual: Source, server: HTTPServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = []
+    release = threading.Event()  # set at the end, so the slow answer never holds up the next test
 
     def slow(request: Request) -> Response:
         calls.append(request.path)
-        time.sleep(1.0)
+        release.wait(2.0)
         return Response("quá muộn")
 
     server.expect_request("/cham").respond_with_handler(slow)
@@ -126,11 +127,14 @@ def test_a_timeout_keeps_the_clipping_and_the_page_says_so(
     )
     client = Client(enforce_csrf_checks=False)
     client.force_login(world.users[Role.COORDINATOR])
-    response = client.post(
-        "/monitoring/sources/",
-        {"cl-source": manual.pk, "cl-url": url, "cl-title": "", "cl-text": ""},
-        follow=True,
-    )
+    try:
+        response = client.post(
+            "/monitoring/sources/",
+            {"cl-source": manual.pk, "cl-url": url, "cl-title": "", "cl-text": ""},
+            follow=True,
+        )
+    finally:
+        release.set()
     assert calls == ["/cham"]  # the officer is not kept waiting for retries
     page = response.content.decode()
     assert "Chưa lấy được nội dung từ địa chỉ: Hết thời gian chờ (0.3 giây)" in page
