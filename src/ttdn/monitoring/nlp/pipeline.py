@@ -7,6 +7,7 @@ target province); `analyze` never touches the network or a database.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -18,6 +19,7 @@ from ttdn.monitoring.nlp.model import TrainedModel, document
 from ttdn.monitoring.nlp.outlets import is_foreign
 from ttdn.monitoring.nlp.places import ProvinceScore, score_provinces
 from ttdn.monitoring.nlp.sentiment import Lexicon, default_lexicon, lexicon_sentiment
+from ttdn.monitoring.nlp.stories import EventFeatures, extract
 from ttdn.monitoring.nlp.topics import Topic, TopicScore, default_taxonomy, score_topics
 from ttdn.text.normalize import nfc
 
@@ -63,6 +65,9 @@ class Analysis:
     story_id: str = ""
     published: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # What stage 2 of story grouping compares, and the content-term counts it picks terms from.
+    event: EventFeatures | None = None
+    event_terms: Counter[str] = field(default_factory=Counter)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -145,6 +150,8 @@ class Analyzer:
             )
         codes = [t.code for t in topics]
         priority = sentiment == "negative" and (foreign or bool(self.sensitive.intersection(codes)))
+        provinces = [p.name for p in relevance.provinces]
+        event, terms = extract(title, text, language, provinces, article.published_at)
         return Analysis(
             language=language,
             language_confidence=lang_conf,
@@ -156,6 +163,8 @@ class Analyzer:
             foreign=foreign,
             priority=priority,
             published=when,
+            event=event,
+            event_terms=terms,
         )
 
     def _with_model(
@@ -177,16 +186,22 @@ class Analyzer:
         return new_topics, sentiment, confidence
 
     def analyze_batch(self, articles: list[Article]) -> list[Analysis]:
-        """Analyse each article and group near-duplicates into stories."""
+        """Analyse each article and group it into a story (copies, then same-event write-ups)."""
         index = StoryIndex()
         results = []
         for article in articles:
             analysis = self.analyze(article)
-            analysis.story_id = index.add(article.id, f"{article.title}\n{article.text}")
+            assert analysis.event is not None
+            event = index.events.prepare(analysis.event, analysis.event_terms)
+            analysis.event = event
+            analysis.story_id = index.add(
+                article.id, f"{article.title}\n{article.text}", event=event
+            )
             results.append(analysis)
         return results
 
 
 def group_stories(articles: list[Article]) -> dict[str, str]:
+    """Syndicated copies only (stage 1): no analysis is run. `analyze_batch` does both stages."""
     index = StoryIndex()
     return {a.id: index.add(a.id, f"{a.title}\n{a.text}") for a in articles}
