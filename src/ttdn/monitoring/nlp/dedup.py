@@ -64,16 +64,20 @@ class StoryIndex:
     ) -> str:
         minhash = signature(text)
         story = story_id or self.match(minhash, event) or item_id
-        self.add_signature(item_id, minhash.hashvalues, story, event)
+        self.index(item_id, minhash, story, event)
         return story
 
     def match(self, minhash: MinHash, event: EventFeatures | None = None) -> str | None:
         """The story of the nearest copy, else of the best same-event match, else None."""
         story = self.nearest(minhash)
         if story is None and event is not None:
-            found = self.events.best(event)
-            story = self.story_of[found.item_id] if found else None
+            story = self.same_event(event)
         return story
+
+    def same_event(self, event: EventFeatures) -> str | None:
+        """Stage 2 alone: the story of the best same-event match, or None."""
+        found = self.events.best(event)
+        return self.story_of[found.item_id] if found else None
 
     def nearest(self, minhash: MinHash) -> str | None:
         """The story of the most similar indexed item above the threshold, or None."""
@@ -89,7 +93,19 @@ class StoryIndex:
         self, item_id: str, hashvalues: Any, story_id: str, event: EventFeatures | None = None
     ) -> None:
         """Index a stored signature (the MinHash values saved with an article) and features."""
-        minhash = MinHash(num_perm=NUM_PERM, seed=7, hashvalues=hashvalues, scheme=_SCHEME)
+        minhash = MinHash(
+            num_perm=NUM_PERM,
+            seed=7,
+            hashvalues=hashvalues,
+            permutations=_PERMUTATIONS,
+            scheme=_SCHEME,
+        )
+        self.index(item_id, minhash, story_id, event)
+
+    def index(
+        self, item_id: str, minhash: MinHash, story_id: str, event: EventFeatures | None = None
+    ) -> None:
+        """Index an item already assigned to `story_id` (features: only if stage 2 ran)."""
         if item_id not in self.signatures:
             self.lsh.insert(item_id, minhash)
         self.signatures[item_id] = minhash

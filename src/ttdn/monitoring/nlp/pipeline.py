@@ -7,12 +7,11 @@ target province); `analyze` never touches the network or a database.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from ttdn.monitoring.nlp.dedup import StoryIndex
+from ttdn.monitoring.nlp.dedup import StoryIndex, signature
 from ttdn.monitoring.nlp.gazetteer import Gazetteer, load_gazetteer
 from ttdn.monitoring.nlp.language import detect_language
 from ttdn.monitoring.nlp.model import TrainedModel, document
@@ -65,9 +64,7 @@ class Analysis:
     story_id: str = ""
     published: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
-    # What stage 2 of story grouping compares, and the content-term counts it picks terms from.
-    event: EventFeatures | None = None
-    event_terms: Counter[str] = field(default_factory=Counter)
+    event: EventFeatures | None = None  # what stage 2 of story grouping compared, if it ran
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -150,8 +147,6 @@ class Analyzer:
             )
         codes = [t.code for t in topics]
         priority = sentiment == "negative" and (foreign or bool(self.sensitive.intersection(codes)))
-        provinces = [p.name for p in relevance.provinces]
-        event, terms = extract(title, text, language, provinces, article.published_at)
         return Analysis(
             language=language,
             language_confidence=lang_conf,
@@ -163,8 +158,6 @@ class Analyzer:
             foreign=foreign,
             priority=priority,
             published=when,
-            event=event,
-            event_terms=terms,
         )
 
     def _with_model(
@@ -191,14 +184,28 @@ class Analyzer:
         results = []
         for article in articles:
             analysis = self.analyze(article)
-            assert analysis.event is not None
-            event = index.events.prepare(analysis.event, analysis.event_terms)
-            analysis.event = event
-            analysis.story_id = index.add(
-                article.id, f"{article.title}\n{article.text}", event=event
-            )
+            minhash = signature(f"{article.title}\n{article.text}")
+            story = index.nearest(minhash)
+            if story is None:  # not a copy: look for the same event told otherwise
+                analysis.event = event_features(index, article, analysis)
+                story = index.same_event(analysis.event)
+            analysis.story_id = story or article.id
+            index.index(article.id, minhash, analysis.story_id, analysis.event)
             results.append(analysis)
         return results
+
+
+def event_features(index: StoryIndex, article: Article, analysis: Analysis) -> EventFeatures:
+    """Stage-2 features of an analysed article, its content terms weighted by `index`."""
+    features, counts = extract(
+        article.title,
+        article.text,
+        analysis.language,
+        [p.name for p in analysis.provinces],
+        article.published_at,
+        [span for p in analysis.provinces for span in p.spans],
+    )
+    return index.events.prepare(features, counts)
 
 
 def group_stories(articles: list[Article]) -> dict[str, str]:

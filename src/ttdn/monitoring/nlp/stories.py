@@ -10,6 +10,7 @@ document frequencies of the articles indexed so far (the last 14 days in the pro
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import sys
@@ -22,16 +23,24 @@ from typing import Any
 from ttdn.monitoring.nlp.places import FOLD
 
 WINDOW_DAYS = 3
-THRESHOLD = 0.3
-ANCHOR_SHARE = 0.7  # same language: 70 % anchors, 30 % content cosine
+THRESHOLD = 0.2
+ANCHOR_SHARE = 0.5  # same language: half anchors, half content cosine
 TOP_TERMS = 40
 MAX_ANCHORS = 150
-QUERY_ANCHORS = 24  # the rarest anchors of an article look up candidates
-MAX_POSTINGS = 400  # an anchor in more articles than this is too common to retrieve by
-MAX_COMPARED = 40
+QUERY_ANCHORS = 8  # the rarest anchors of an article look up candidates
+MAX_POSTINGS = 100  # an anchor in more articles than this is too common to retrieve by
+MAX_COMPARED = 12
 MIN_SHARED = 2
-UNDATED_MARGIN = 0.3
-_TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
+UNDATED_MARGIN = 0.2
+_UPPER = "".join(
+    chr(c) for c in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+    if chr(c).isupper()
+)
+# A proper name: capitalised words separated by single spaces ("Trương Mỹ Lan", "Dien Bien").
+_NAME_RUN = re.compile(rf"(?<![^\W_])[{_UPPER}][^\W\d_]*(?: [{_UPPER}][^\W\d_]*)*")
+_WORDS = re.compile(r"[^\W\d_]+")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
+_THOUSANDS = re.compile(r"[.,](?=\d{3}(?:\D|$))")
 _SENTENCE_END = re.compile(r"[.!?:…\n\"“”—–|]\s*$|^\s*$")
 _MONTHS = {
     **dict.fromkeys(["jan", "january", "janvier", "janv"], 1),
@@ -51,17 +60,14 @@ _VI_MONTH_WORDS = {
     "gieng": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
     "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12, "chap": 12,
 }  # fmt: skip
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
-# "ngày 25/8", "sáng 19-7", "16.9.2023", "25 tháng 8", "25 Tháng Tám" (folded text).
-_DM_VI = re.compile(
-    r"\b(?:ngay|sang|chieu|toi|trua|dem|hom|tu|den|dau|cuoi|mung)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\b"
-    r"|\b(\d{1,2})[/.-](\d{1,2})[/.-](?:19|20)\d\d\b"
-    r"|\b(\d{1,2})\s+thang\s+(\d{1,2}|muoi mot|muoi hai|[a-z]+)\b"
+# Day-month dates: two regular expressions that start on a digit or a word, then a dictionary.
+_DAY_FIRST = re.compile(
+    r"(?<![\d.,/-])(\d{1,2})(?:\s*[/.-]\s*(\d{1,2})(?!\d)([/.-](?:19|20)\d\d)?"
+    r"|\s+thang\s+(\d{1,2}|muoi mot|muoi hai|[a-z]+)|(?:st|nd|rd|th|er)?\s+([a-z]{3,9})\b)"
 )
-_DM_EN = re.compile(
-    rf"\b(?:({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
-    rf"|(\d{{1,2}})(?:st|nd|rd|th|er)?\s+({_MONTH_NAMES})\b)"
-)
+_MONTH_FIRST = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d.,/-])")
+# "ngày 25/8", "sáng 19-7": without a year, d/m needs a time word before it (5-6 năm is a range).
+_DATE_WORD_BEFORE = re.compile(r"(?:ngay|sang|chieu|toi|trua|dem|hom|mung)\s+$")
 _ISO_DM = re.compile(r"\b(?:19|20)\d\d-(\d\d)-(\d\d)\b")
 _DATE_MARK = re.compile(r"^\s*date\s+((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?\b")
 _HEAD_VN = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
@@ -146,17 +152,24 @@ def _span(year: int, month: int, day: int | None) -> tuple[int, int] | None:
 
 
 def day_months(folded: str) -> set[tuple[int, int]]:
-    """Day-month dates written in Vietnamese, English or French, as (day, month)."""
+    """Day-month dates written in Vietnamese, English or French (folded text), as (day, month):
+    "ngày 25/8", "sáng 19-7", "16.9.2023", "25 tháng 8", "25 Tháng Tám", "Sept. 10",
+    "10 September", "7 mai", and ISO dates."""
     out: set[tuple[int, int]] = set()
-    for m in _DM_VI.finditer(folded):
-        day, month = m[1] or m[3] or m[5], m[2] or m[4] or m[6]
-        value = int(month) if month.isdigit() else _VI_MONTH_WORDS.get(month, 0)
-        out.add((int(day), value))
-    for m in _DM_EN.finditer(folded):
-        month, day = (m[1], m[2]) if m[1] else (m[4], m[3])
-        out.add((int(day), _MONTHS[month]))
-    for m in _ISO_DM.finditer(folded):
-        out.add((int(m[2]), int(m[1])))
+    for m in _DAY_FIRST.finditer(folded):
+        day = int(m[1])
+        if m[2]:
+            if m[3] or _DATE_WORD_BEFORE.search(folded, max(0, m.start() - 8), m.start()):
+                out.add((day, int(m[2])))
+        elif m[4]:
+            out.add((day, int(m[4]) if m[4].isdigit() else _VI_MONTH_WORDS.get(m[4], 0)))
+        elif m[5] in _MONTHS:
+            out.add((day, _MONTHS[m[5]]))
+    for m in _MONTH_FIRST.finditer(folded):
+        if m[1] in _MONTHS:
+            out.add((int(m[2]), _MONTHS[m[1]]))
+    for iso in _ISO_DM.finditer(folded):
+        out.add((int(iso[2]), int(iso[1])))
     return {(d, mo) for d, mo in out if 1 <= d <= 31 and 1 <= mo <= 12}
 
 
@@ -167,13 +180,28 @@ def _day_of_year(day: int, month: int) -> int | None:
         return None
 
 
+def fold_key(text: str) -> str:
+    return text.lower().translate(FOLD)
+
+
 def extract(
-    title: str, text: str, language: str, provinces: Iterable[str], published_at: str | None
+    title: str,
+    text: str,
+    language: str,
+    provinces: Iterable[str],
+    published_at: str | None,
+    place_spans: Iterable[tuple[int, int]] = (),
 ) -> tuple[EventFeatures, Counter[str]]:
-    """Features of one article (without terms) and its content-term counts."""
+    """Features of one article (without terms) and its content-term counts.
+
+    `place_spans` are the gazetteer's matches (offsets in title + newline + text): a place is
+    an anchor once, as its province, not again as a name — two events in one district must not
+    look alike because the district has a two-word name.
+    """
     body = f"{title}\n{text}" if title else text
     folded = body.lower().translate(FOLD)
     aligned = len(folded) == len(body)
+    names_body = _without(body, place_spans)
     places = frozenset(provinces)
     # Insertion-ordered: places, dates, then names and numbers of the opening are kept first.
     dates = sorted(day_months(folded))
@@ -182,28 +210,21 @@ def extract(
     if span and span[0] == span[1]:
         dates.append(((one := date.fromordinal(span[0])).day, one.month))
     days = frozenset(d for d in (_day_of_year(*dm) for dm in dates) if d is not None)
-    words: list[str] = []
-    run: list[str] = []
-    run_initial = False
-    for m in _TOKEN.finditer(body):
-        token = m.group()
-        key = folded[m.start() : m.end()] if aligned else token.lower().translate(FOLD)
-        if not token[0].isdigit():
-            words.append(key)
-        if token[0].isupper():
-            if not run:
-                run_initial = bool(_SENTENCE_END.search(body[max(0, m.start() - 3) : m.start()]))
-            run.append(key)
-            continue
-        _close_run(run, run_initial, anchors)
-        run = []
-        if token[0].isdigit():
-            number = re.sub(r"[.,](?=\d{3}\b)", "", token).replace(",", ".")
-            if len(number.replace(".", "")) >= 2:
-                anchors["#" + number] = None
-    _close_run(run, run_initial, anchors)
-    counts: Counter[str] = Counter(w for w in words if len(w) > 1 and w not in STOPWORDS)
-    counts.update(
+    for m in _NAME_RUN.finditer(names_body):
+        names = _WORDS.findall(folded[m.start() : m.end()] if aligned else fold_key(m.group()))
+        initial = bool(_SENTENCE_END.search(body[max(0, m.start() - 3) : m.start()]))
+        if initial and len(names) == 1:
+            continue  # one capital after a sentence break is grammar ("The", "Theo")
+        anchors.update(dict.fromkeys("n:" + w for w in names if len(w) > 1 and w not in STOPWORDS))
+        anchors.update(dict.fromkeys(f"n:{a} {b}" for a, b in zip(names, names[1:], strict=False)))
+    for number in _NUMBER.findall(body):
+        value = _THOUSANDS.sub("", number).replace(",", ".")
+        if len(value.replace(".", "")) >= 2:
+            anchors["#" + value] = None
+    words = _WORDS.findall(folded)
+    # Content terms are pairs of adjacent words: most Vietnamese words have two syllables, and
+    # pairs are more specific than single words in the other languages too.
+    counts: Counter[str] = Counter(
         f"{a} {b}"
         for a, b in zip(words, words[1:], strict=False)
         if a not in STOPWORDS and b not in STOPWORDS
@@ -212,16 +233,16 @@ def extract(
     return EventFeatures(language, span, kept, places, (), days), counts
 
 
-def _close_run(run: list[str], initial: bool, anchors: dict[str, None]) -> None:
-    """A run of capitalised words: each word and each adjacent pair is an anchor; one word
-    alone after a sentence break is grammar ("The", "Theo"), not a name."""
-    if not run or (initial and len(run) == 1):
-        return
-    for word in run:
-        if word not in STOPWORDS and len(word) > 1:
-            anchors["n:" + word] = None
-    for a, b in zip(run, run[1:], strict=False):
-        anchors[f"n:{a} {b}"] = None
+def _without(body: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`body` with each span replaced by commas of the same length (offsets stay put)."""
+    out, last = [], 0
+    for start, end in sorted(spans):
+        if start < last:
+            continue
+        out += [body[last:start], "," * (end - start)]
+        last = end
+    out.append(body[last:])
+    return "".join(out)
 
 
 def same_days(a: frozenset[int], b: frozenset[int]) -> bool | None:
@@ -267,11 +288,10 @@ class EventIndex:
 
     def prepare(self, features: EventFeatures, counts: Counter[str]) -> EventFeatures:
         """Keep the article's `TOP_TERMS` content terms by TF-IDF (with today's frequencies)."""
-        weighted = sorted(
-            ((t, 1.0 + math.log(n)) for t, n in counts.items()),
-            key=lambda tw: (-tw[1] * self.idf(self.term_df[tw[0]]), tw[0]),
-        )[:TOP_TERMS]
-        terms = tuple((sys.intern(t), w) for t, w in weighted)
+        idf, df, log = _Idf(self.count), self.term_df, math.log
+        weighted = [(idf(df[t]) * (1.0 if n == 1 else 1.0 + log(n)), t, n) for t, n in counts.items()]
+        top = heapq.nlargest(TOP_TERMS, weighted)
+        terms = tuple((sys.intern(t), 1.0 + math.log(n)) for _, t, n in top)
         return EventFeatures(
             features.language,
             features.span,
@@ -293,26 +313,29 @@ class EventIndex:
     def best(self, features: EventFeatures) -> Match | None:
         """The most similar indexed article that passes the vetoes and the threshold."""
         found: Match | None = None
+        idf = _Idf(self.count)
         for other in self.candidates(features):
-            match = self.compare(features, other)
+            match = self.compare(features, other, idf)
             if match.score >= self.threshold and (found is None or match.score > found.score):
                 found = match
         return found
 
     def candidates(self, features: EventFeatures) -> list[str]:
+        """Articles sharing at least `MIN_SHARED` of this one's rarer anchors, most first."""
+        postings = self.postings
         rare = sorted(
-            (len(self.postings[a]), a)
-            for a in features.anchors
-            if a in self.postings and not a.startswith("p:")
+            (len(postings[a]), a) for a in features.anchors if a in postings and a[0] != "p"
         )
         shared: Counter[str] = Counter()
         for size, anchor in rare[:QUERY_ANCHORS]:
             if size > MAX_POSTINGS:
                 break
-            shared.update(self.postings[anchor])
+            shared.update(postings[anchor])
         return [item for item, n in shared.most_common(MAX_COMPARED) if n >= MIN_SHARED]
 
-    def compare(self, features: EventFeatures, other_id: str) -> Match:
+    def compare(self, features: EventFeatures, other_id: str, idf: _Idf | None = None) -> Match:
+        """Score two articles; 0 when their dates or provinces rule out one event."""
+        idf = idf or _Idf(self.count)
         other = self.features[other_id]
         dated = same_days(features.days, other.days)
         if (
@@ -321,10 +344,10 @@ class EventIndex:
             or (features.provinces and other.provinces and not features.provinces & other.provinces)
         ):
             return Match(other_id, 0.0, 0.0, 0.0)
-        anchor = self._anchor_cosine(features.anchors, other.anchors)
+        anchor = self._anchor_cosine(features.anchors, other.anchors, idf)
         content = 0.0
         if features.language == other.language:
-            content = self._term_cosine(features.terms, other.terms)
+            content = self._term_cosine(features.terms, other.terms, idf)
             score = ANCHOR_SHARE * anchor + (1 - ANCHOR_SHARE) * content
         else:
             score = anchor
@@ -332,24 +355,42 @@ class EventIndex:
             score -= UNDATED_MARGIN
         return Match(other_id, score, anchor, content)
 
-    def _anchor_cosine(self, a: frozenset[str], b: frozenset[str]) -> float:
-        def weight(anchor: str) -> float:
-            return self.idf(len(self.postings.get(anchor, ())))
+    def _anchor_cosine(self, a: frozenset[str], b: frozenset[str], idf: _Idf) -> float:
+        postings = self.postings
+        shared = a & b
+        if not shared:
+            return 0.0
 
-        norm_a = sum(weight(x) ** 2 for x in a)
-        norm_b = sum(weight(x) ** 2 for x in b)
-        dot = sum(weight(x) ** 2 for x in a & b)
-        return dot / math.sqrt(norm_a * norm_b) if dot else 0.0
+        def norm(anchors: Iterable[str]) -> float:
+            return sum(idf(len(postings.get(x, ()))) ** 2 for x in anchors)
+
+        dot = norm(shared)
+        return dot / math.sqrt(norm(a) * norm(b)) if dot else 0.0
 
     def _term_cosine(
-        self, a: tuple[tuple[str, float], ...], b: tuple[tuple[str, float], ...]
+        self, a: tuple[tuple[str, float], ...], b: tuple[tuple[str, float], ...], idf: _Idf
     ) -> float:
-        va = {t: w * self.idf(self.term_df[t]) for t, w in a}
-        vb = {t: w * self.idf(self.term_df[t]) for t, w in b}
+        df = self.term_df
+        va = {t: w * idf(df[t]) for t, w in a}
+        vb = {t: w * idf(df[t]) for t, w in b}
         dot = sum(w * vb[t] for t, w in va.items() if t in vb)
         if not dot:
             return 0.0
         return dot / math.sqrt(sum(w * w for w in va.values()) * sum(w * w for w in vb.values()))
+
+
+class _Idf:
+    """log((N + 1) / (df + 1)) for one index size, memoised by document frequency."""
+
+    def __init__(self, count: int) -> None:
+        self.total = math.log(count + 1)
+        self.cache: dict[int, float] = {}
+
+    def __call__(self, df: int) -> float:
+        value = self.cache.get(df)
+        if value is None:
+            value = self.cache[df] = self.total - math.log(df + 1)
+        return value
 
 
 __all__ = ["EventFeatures", "EventIndex", "Match", "date_span", "day_months", "extract", "overlaps"]
