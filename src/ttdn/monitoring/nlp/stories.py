@@ -2,10 +2,12 @@
 
 Each article is reduced to `EventFeatures`: a date span, language-independent *anchors* (folded
 proper-name words and pairs, numbers, day-month dates, provinces found by the gazetteer) and its
-top content terms. Two articles are one story when their dates are at most `WINDOW_DAYS` apart,
-their provinces (when both have some) overlap, and the IDF-weighted anchor overlap — plus, in the
-same language, the TF-IDF cosine of their content — reaches a threshold. IDF comes from the
-document frequencies of the articles indexed so far (the last 14 days in the product).
+top content terms (pairs of lowercase words: what happened). Two articles are one story when
+their dates are at most `WINDOW_DAYS` apart, the event dates they name agree, their provinces
+(when both have some) overlap, and the IDF-weighted anchor cosine — in the same language, its
+geometric mean with the TF-IDF cosine of their content — reaches `THRESHOLD` (`UNDATED_MARGIN`
+more when one text names no date). IDF comes from the articles indexed so far (14 days in the
+product).
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from ttdn.monitoring.nlp.places import FOLD
 
 WINDOW_DAYS = 3
 THRESHOLD = 0.2
-ANCHOR_SHARE = 0.5  # same language: half anchors, half content cosine
 TOP_TERMS = 40
 MAX_ANCHORS = 150
 QUERY_ANCHORS = 8  # the rarest anchors of an article look up candidates
@@ -32,6 +33,7 @@ MAX_POSTINGS = 100  # an anchor in more articles than this is too common to retr
 MAX_COMPARED = 12
 MIN_SHARED = 2
 UNDATED_MARGIN = 0.2
+
 _UPPER = "".join(
     chr(c) for c in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
     if chr(c).isupper()
@@ -39,7 +41,9 @@ _UPPER = "".join(
 # A proper name: capitalised words separated by single spaces ("Trương Mỹ Lan", "Dien Bien").
 _NAME_RUN = re.compile(rf"(?<![^\W_])[{_UPPER}][^\W\d_]*(?: [{_UPPER}][^\W\d_]*)*")
 _WORDS = re.compile(r"[^\W\d_]+")
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d{3})*(?:[.,]\d+)?")
+_LOWER_WORD = re.compile(rf"(?<![^\W_])[^\W\d_{_UPPER}][^\W\d_]*")
+# A number that is not part of a date (14/9, 19-7) or a code.
+_NUMBER = re.compile(r"(?<![\w.,/-])\d+(?:[.,]\d{3})*(?:[.,]\d+)?(?![\w/-]|[.,]\d)")
 _THOUSANDS = re.compile(r"[.,](?=\d{3}(?:\D|$))")
 _SENTENCE_END = re.compile(r"[.!?:…\n\"“”—–|]\s*$|^\s*$")
 _MONTHS = {
@@ -65,7 +69,7 @@ _DAY_FIRST = re.compile(
     r"(?<![\d.,/-])(\d{1,2})(?:\s*[/.-]\s*(\d{1,2})(?!\d)([/.-](?:19|20)\d\d)?"
     r"|\s+thang\s+(\d{1,2}|muoi mot|muoi hai|[a-z]+)|(?:st|nd|rd|th|er)?\s+([a-z]{3,9})\b)"
 )
-_MONTH_FIRST = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d.,/-])")
+_MONTH_FIRST = re.compile(r"\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[.,/-]\d)")
 # "ngày 25/8", "sáng 19-7": without a year, d/m needs a time word before it (5-6 năm is a range).
 _DATE_WORD_BEFORE = re.compile(r"(?:ngay|sang|chieu|toi|trua|dem|hom|mung)\s+$")
 _ISO_DM = re.compile(r"\b(?:19|20)\d\d-(\d\d)-(\d\d)\b")
@@ -221,9 +225,10 @@ def extract(
         value = _THOUSANDS.sub("", number).replace(",", ".")
         if len(value.replace(".", "")) >= 2:
             anchors["#" + value] = None
-    words = _WORDS.findall(folded)
-    # Content terms are pairs of adjacent words: most Vietnamese words have two syllables, and
-    # pairs are more specific than single words in the other languages too.
+    # Content terms say *what* happened: pairs of adjacent lowercase words (most Vietnamese words
+    # have two syllables; pairs are more specific than single words in other languages too).
+    # Capitalised words are who and where: they are anchors already.
+    words = " ".join(_LOWER_WORD.findall(body)).lower().translate(FOLD).split()
     counts: Counter[str] = Counter(
         f"{a} {b}"
         for a, b in zip(words, words[1:], strict=False)
@@ -348,9 +353,10 @@ class EventIndex:
         content = 0.0
         if features.language == other.language:
             content = self._term_cosine(features.terms, other.terms, idf)
-            score = ANCHOR_SHARE * anchor + (1 - ANCHOR_SHARE) * content
+            # A geometric mean: who, where and when agreeing is not enough without what happened.
+            score = math.sqrt(anchor * content)
         else:
-            score = anchor
+            score = anchor  # across languages only the anchors can be compared
         if dated is None:  # no event date to confirm: ask for more overlap
             score -= UNDATED_MARGIN
         return Match(other_id, score, anchor, content)
