@@ -88,7 +88,9 @@ def analyze_pending(limit: int = BATCH) -> int:
     index = _story_index(now)  # most of it, outside the lock; the rest is read inside
     with transaction.atomic():
         pending = list(
-            Article.objects.select_for_update(skip_locked=True)
+            # of=self: locking the joined source row too would make other workers skip every
+            # pending article of that source.
+            Article.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(analyzed_at__isnull=True)
             .select_related("source")
             .order_by("pk")[:limit]
