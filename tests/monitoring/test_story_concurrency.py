@@ -73,8 +73,7 @@ def test_copies_analysed_at_once_by_several_workers_make_one_story(
         barrier = threading.Barrier(WORKERS)
         done: list[int] = []
         threads = [
-            threading.Thread(target=_analyze_together, args=(barrier, done))
-            for _ in range(WORKERS)
+            threading.Thread(target=_analyze_together, args=(barrier, done)) for _ in range(WORKERS)
         ]
         for thread in threads:
             thread.start()

@@ -13,6 +13,7 @@ product).
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import re
 import sys
@@ -27,15 +28,17 @@ from ttdn.monitoring.nlp.places import FOLD
 WINDOW_DAYS = 3
 THRESHOLD = 0.2
 TOP_TERMS = 40
+OPENING = 2000  # characters of title + text that stage 2 reads
 MAX_ANCHORS = 150
 QUERY_ANCHORS = 8  # the rarest anchors of an article look up candidates
 MAX_POSTINGS = 100  # an anchor in more articles than this is too common to retrieve by
-MAX_COMPARED = 12
+MAX_COMPARED = 5
 MIN_SHARED = 2
 UNDATED_MARGIN = 0.2
 
 _UPPER = "".join(
-    chr(c) for c in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+    chr(c)
+    for c in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
     if chr(c).isupper()
 )
 # A proper name: capitalised words separated by single spaces ("Trương Mỹ Lan", "Dien Bien").
@@ -78,8 +81,7 @@ _HEAD_VN = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)\b")
 _HEAD = 160
 _YEAR_START = date(2001, 1, 1).toordinal()
 # Function words of our languages: never a content term (a short list of our own).
-STOPWORDS = frozenset(
-    """
+_STOPWORD_TEXT = """
     va cua la co cac nhung mot duoc cho voi trong tai tu den da se dang khi nay do thi ma de
     ve theo nhu cung con hay hoac nhieu rat cung vao ra len tren duoi sau truoc neu vi nen
     ong ba anh chi em ho chung toi ta minh nguoi viec ngay nam thang gio luc dieu cai chiec
@@ -87,8 +89,8 @@ STOPWORDS = frozenset(
     it its this that these those which who whom their they he she his her we our you not no
     but also than then there into over after before about said says will would can could
     le la les un une des du de et ou en au aux dans par pour sur avec est sont qui que ce
-    """.split()
-)
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 @dataclass(frozen=True)
@@ -155,10 +157,11 @@ def _span(year: int, month: int, day: int | None) -> tuple[int, int] | None:
         return None
 
 
-def day_months(folded: str) -> set[tuple[int, int]]:
+def day_months(folded: str, month_first: bool = True) -> set[tuple[int, int]]:
     """Day-month dates written in Vietnamese, English or French (folded text), as (day, month):
     "ngày 25/8", "sáng 19-7", "16.9.2023", "25 tháng 8", "25 Tháng Tám", "Sept. 10",
-    "10 September", "7 mai", and ISO dates."""
+    "10 September", "7 mai", and ISO dates. `month_first=False` skips the "September 14" form
+    (not written in Vietnamese), the costlier scan."""
     out: set[tuple[int, int]] = set()
     for m in _DAY_FIRST.finditer(folded):
         day = int(m[1])
@@ -169,7 +172,7 @@ def day_months(folded: str) -> set[tuple[int, int]]:
             out.add((day, int(m[4]) if m[4].isdigit() else _VI_MONTH_WORDS.get(m[4], 0)))
         elif m[5] in _MONTHS:
             out.add((day, _MONTHS[m[5]]))
-    for m in _MONTH_FIRST.finditer(folded):
+    for m in _MONTH_FIRST.finditer(folded) if month_first else ():
         if m[1] in _MONTHS:
             out.add((int(m[2]), _MONTHS[m[1]]))
     for iso in _ISO_DM.finditer(folded):
@@ -202,13 +205,14 @@ def extract(
     an anchor once, as its province, not again as a name — two events in one district must not
     look alike because the district has a two-word name.
     """
-    body = f"{title}\n{text}" if title else text
+    # The opening says who, what, where and when; it also bounds the cost of a long full text.
+    body = (f"{title}\n{text}" if title else text)[:OPENING]
     folded = body.lower().translate(FOLD)
     aligned = len(folded) == len(body)
     names_body = _without(body, place_spans)
     places = frozenset(provinces)
     # Insertion-ordered: places, dates, then names and numbers of the opening are kept first.
-    dates = sorted(day_months(folded))
+    dates = sorted(day_months(folded, month_first=language != "vi"))  # "September 14"
     anchors = dict.fromkeys(["p:" + p for p in sorted(places)] + [f"dm:{d}-{m}" for d, m in dates])
     span = date_span(published_at, text)
     if span and span[0] == span[1]:
@@ -220,7 +224,7 @@ def extract(
         if initial and len(names) == 1:
             continue  # one capital after a sentence break is grammar ("The", "Theo")
         anchors.update(dict.fromkeys("n:" + w for w in names if len(w) > 1 and w not in STOPWORDS))
-        anchors.update(dict.fromkeys(f"n:{a} {b}" for a, b in zip(names, names[1:], strict=False)))
+        anchors.update(dict.fromkeys(f"n:{a} {b}" for a, b in itertools.pairwise(names)))
     for number in _NUMBER.findall(body):
         value = _THOUSANDS.sub("", number).replace(",", ".")
         if len(value.replace(".", "")) >= 2:
@@ -228,10 +232,10 @@ def extract(
     # Content terms say *what* happened: pairs of adjacent lowercase words (most Vietnamese words
     # have two syllables; pairs are more specific than single words in other languages too).
     # Capitalised words are who and where: they are anchors already.
-    words = " ".join(_LOWER_WORD.findall(body)).lower().translate(FOLD).split()
+    words = " ".join(_LOWER_WORD.findall(body)).translate(FOLD).split()
     counts: Counter[str] = Counter(
         f"{a} {b}"
-        for a, b in zip(words, words[1:], strict=False)
+        for a, b in itertools.pairwise(words)
         if a not in STOPWORDS and b not in STOPWORDS
     )
     kept = frozenset(sys.intern(a) for a in list(anchors)[:MAX_ANCHORS])
@@ -293,10 +297,13 @@ class EventIndex:
 
     def prepare(self, features: EventFeatures, counts: Counter[str]) -> EventFeatures:
         """Keep the article's `TOP_TERMS` content terms by TF-IDF (with today's frequencies)."""
-        idf, df, log = _Idf(self.count), self.term_df, math.log
-        weighted = [(idf(df[t]) * (1.0 if n == 1 else 1.0 + log(n)), t, n) for t, n in counts.items()]
-        top = heapq.nlargest(TOP_TERMS, weighted)
-        terms = tuple((sys.intern(t), 1.0 + math.log(n)) for _, t, n in top)
+        total, get, log = math.log(self.count + 1), self.term_df.get, math.log
+        weighted = [
+            ((total - log(get(t, 0) + 1)) * (1.0 if n == 1 else 1.0 + log(n)), t, n)
+            for t, n in counts.items()
+        ]
+        top = heapq.nlargest(TOP_TERMS, weighted) if len(weighted) > TOP_TERMS else weighted
+        terms = tuple((sys.intern(t), 1.0 + log(n)) for _, t, n in top)
         return EventFeatures(
             features.language,
             features.span,
@@ -376,9 +383,9 @@ class EventIndex:
     def _term_cosine(
         self, a: tuple[tuple[str, float], ...], b: tuple[tuple[str, float], ...], idf: _Idf
     ) -> float:
-        df = self.term_df
-        va = {t: w * idf(df[t]) for t, w in a}
-        vb = {t: w * idf(df[t]) for t, w in b}
+        get = self.term_df.get
+        va = {t: w * idf(get(t, 0)) for t, w in a}
+        vb = {t: w * idf(get(t, 0)) for t, w in b}
         dot = sum(w * vb[t] for t, w in va.items() if t in vb)
         if not dot:
             return 0.0
