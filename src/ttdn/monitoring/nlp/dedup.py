@@ -46,14 +46,14 @@ class StoryIndex:
     (stage 1) or, failing that, of the same event told otherwise (stage 2, when the item's
     `EventFeatures` are given)."""
 
-    def __init__(self, threshold: float = THRESHOLD) -> None:
+    def __init__(self, threshold: float = THRESHOLD, events: EventIndex | None = None) -> None:
         # Weighting false positives more gives 32 bands of 4 rows instead of 37 of 3: far fewer
         # candidates from shared stock phrases, while copies (similarity ≥ 0.6) are still found.
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=(0.7, 0.3))
         self.threshold = threshold
         self.story_of: dict[str, str] = {}
         self.signatures: dict[str, MinHash] = {}
-        self.events = EventIndex()
+        self.events = events or EventIndex()
 
     def add(
         self,

@@ -184,15 +184,21 @@ class Analyzer:
         results = []
         for article in articles:
             analysis = self.analyze(article)
-            minhash = signature(f"{article.title}\n{article.text}")
-            story = index.nearest(minhash)
-            if story is None:  # not a copy: look for the same event told otherwise
-                analysis.event = event_features(index, article, analysis)
-                story = index.same_event(analysis.event)
-            analysis.story_id = story or article.id
-            index.index(article.id, minhash, analysis.story_id, analysis.event)
+            analysis.story_id = assign_story(index, article, analysis)
             results.append(analysis)
         return results
+
+
+def assign_story(index: StoryIndex, article: Article, analysis: Analysis) -> str:
+    """The story of an analysed article (indexed in `index`): its copy's, else its event's."""
+    minhash = signature(f"{article.title}\n{article.text}")
+    story = index.nearest(minhash)
+    if story is None:  # not a copy: look for the same event told otherwise
+        analysis.event = event_features(index, article, analysis)
+        story = index.same_event(analysis.event)
+    story = story or article.id
+    index.index(article.id, minhash, story, analysis.event)
+    return story
 
 
 def event_features(index: StoryIndex, article: Article, analysis: Analysis) -> EventFeatures:

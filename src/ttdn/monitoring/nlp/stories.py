@@ -285,8 +285,11 @@ class EventIndex:
     stays bounded however large the window grows.
     """
 
-    def __init__(self, threshold: float = THRESHOLD) -> None:
+    def __init__(
+        self, threshold: float = THRESHOLD, undated_margin: float = UNDATED_MARGIN
+    ) -> None:
         self.threshold = threshold
+        self.undated_margin = undated_margin
         self.features: dict[str, EventFeatures] = {}
         self.postings: dict[str, list[str]] = {}
         self.term_df: Counter[str] = Counter()
@@ -365,7 +368,7 @@ class EventIndex:
         else:
             score = anchor  # across languages only the anchors can be compared
         if dated is None:  # no event date to confirm: ask for more overlap
-            score -= UNDATED_MARGIN
+            score -= self.undated_margin
         return Match(other_id, score, anchor, content)
 
     def _anchor_cosine(self, a: frozenset[str], b: frozenset[str], idf: _Idf) -> float:
