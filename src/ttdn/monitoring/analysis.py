@@ -65,10 +65,13 @@ def _refresh(index: StoryIndex, now: dt.datetime) -> None:
     )
     known = index.signatures
     missing = [pk for pk in recent.values_list("pk", flat=True) if str(pk) not in known]
-    rows = recent.filter(pk__in=missing).order_by("pk")
-    for pk, story_id, data, features in rows.values_list(
-        "pk", "story_id", "signature", "story_features"
-    ).iterator():
+    # A cold index reads the whole window (no IN list of thousands of parameters).
+    rows = recent if len(missing) > 500 else recent.filter(pk__in=missing)
+    for pk, story_id, data, features in (
+        rows.order_by("pk").values_list("pk", "story_id", "signature", "story_features").iterator()
+    ):
+        if str(pk) in known:
+            continue
         event = EventFeatures.from_json(features) if features else None
         hashvalues = np.frombuffer(bytes(data), dtype=np.uint64)
         index.add_signature(str(pk), hashvalues, str(story_id), event)

@@ -55,23 +55,11 @@ class StoryIndex:
         self.signatures: dict[str, MinHash] = {}
         self.events = events or EventIndex()
 
-    def add(
-        self,
-        item_id: str,
-        text: str,
-        story_id: str | None = None,
-        event: EventFeatures | None = None,
-    ) -> str:
+    def add(self, item_id: str, text: str, story_id: str | None = None) -> str:
+        """Stage 1 only: the story of `text`'s nearest copy (`pipeline.assign_story` does both)."""
         minhash = signature(text)
-        story = story_id or self.match(minhash, event) or item_id
-        self.index(item_id, minhash, story, event)
-        return story
-
-    def match(self, minhash: MinHash, event: EventFeatures | None = None) -> str | None:
-        """The story of the nearest copy, else of the best same-event match, else None."""
-        story = self.nearest(minhash)
-        if story is None and event is not None:
-            story = self.same_event(event)
+        story = story_id or self.nearest(minhash) or item_id
+        self.index(item_id, minhash, story)
         return story
 
     def same_event(self, event: EventFeatures) -> str | None:
