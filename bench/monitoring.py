@@ -1,13 +1,15 @@
 """Benchmark: press-monitoring analysis throughput, peak memory, and end-to-end ingest rate.
 
-Run: `.venv/bin/python bench/monitoring.py [--articles 50000] [--feeds 40 --per-feed 100]`.
+Run: `.venv/bin/python bench/monitoring.py [--articles 50000] [--feeds 40 --per-feed 100]
+[--pg-database NAME]`.
 1. Generates N articles from our own vocabulary (provinces, topic phrases, tone words; one in ten a
    syndicated copy of an earlier one), pins the process to one core and times
-   `Analyzer.analyze_batch` (language, provinces, topics, sentiment, stories); peak RSS in MB.
+   `Analyzer.analyze_batch` (language, provinces, topics, sentiment, stories in two stages:
+   MinHash copies, then same-event write-ups); peak RSS in MB.
 2. Serves F RSS feeds of P items each from a local HTTP server on 127.0.0.1 and times, in a
    child process per database, polling every feed (fetch, parse, store) and analysing what was
-   stored: SQLite in a throwaway folder, and PostgreSQL (a throwaway database on the server of
-   DATABASE_URL) when DATABASE_URL is set, else reported as "skipped".
+   stored: SQLite in a throwaway folder, and PostgreSQL (a throwaway database, `--pg-database`,
+   on the server of DATABASE_URL) when DATABASE_URL is set, else reported as "skipped".
 Ends with `RESULT analyze_per_s=… peak_mb=… ingest_sqlite_per_s=… ingest_postgres_per_s=…`.
 """
 
@@ -166,7 +168,9 @@ def ingest_child(feeds: int, port: int) -> None:
     print(f"INGEST {count} {seconds:.3f}")
 
 
-def run_ingest(backend: str, feeds: int, port: int) -> float | None:
+def run_ingest(
+    backend: str, feeds: int, port: int, database_name: str = "test_ttdn_monitoring_bench"
+) -> float | None:
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="ttdn.config.settings_test", REDIS_URL="")
     env.pop("TTDN_DEBUG", None)
     tmp = tempfile.mkdtemp(prefix="ttdn-bench-monitoring-")
@@ -179,7 +183,7 @@ def run_ingest(backend: str, feeds: int, port: int) -> float | None:
         if not url.startswith("postgres"):
             print("ingest postgres: skipped (DATABASE_URL is not a PostgreSQL URL)")
             return None
-        database = "test_ttdn_monitoring_bench"
+        database = database_name
         _postgres(url, f'DROP DATABASE IF EXISTS "{database}"', f'CREATE DATABASE "{database}"')
         env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + database
     try:
@@ -221,6 +225,7 @@ def main() -> None:
     parser.add_argument("--per-feed", type=int, default=100)
     parser.add_argument("--ingest-child", type=int, default=None)
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--pg-database", default="test_ttdn_monitoring_bench")
     args = parser.parse_args()
     if args.ingest_child is not None:
         ingest_child(args.ingest_child, args.port)
@@ -230,7 +235,7 @@ def main() -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port = server.server_address[1]
     sqlite_rate = run_ingest("sqlite", args.feeds, port)
-    postgres_rate = run_ingest("postgres", args.feeds, port)
+    postgres_rate = run_ingest("postgres", args.feeds, port, args.pg_database)
     server.shutdown()
     per_s, peak_mb = bench_analysis(args.articles)
 

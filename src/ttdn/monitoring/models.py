@@ -141,6 +141,9 @@ class Article(models.Model):
         Story, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
     )
     signature = models.BinaryField(null=True, blank=True)  # MinHash values of the text
+    # What stage 2 of story grouping compares (nlp.stories.EventFeatures.as_json); null for a
+    # copy joined by its MinHash signature.
+    story_features = models.JSONField(null=True, blank=True)
     # Officials' corrections: the training labels.
     status = models.CharField(
         _("đánh giá"), max_length=10, choices=Relevance.choices, default=Relevance.NEW
@@ -152,7 +155,7 @@ class Article(models.Model):
     labelled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    history = HistoricalRecords(excluded_fields=["signature", "text"])
+    history = HistoricalRecords(excluded_fields=["signature", "story_features", "text"])
 
     class Meta:
         verbose_name = _("tin")

@@ -1,7 +1,9 @@
-"""Near-duplicate stories: MinHash LSH (datasketch) over shingles of syllables.
+"""Stories in two stages: syndicated copies, then other write-ups of the same event.
 
-Syndicated copies share most 3-syllable shingles; each connected group becomes one story whose
-id is the id of its first appearance.
+Stage 1: MinHash LSH (datasketch) over 3-syllable shingles joins copies that share most of their
+wording. Stage 2 (`stories.EventIndex`) joins different write-ups and translations by their
+dates, anchors and content. A new item joins the story of its best match; a story's id is the id
+of its first appearance.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 from datasketch import MinHash, MinHashLSH
 
 from ttdn.monitoring.nlp.places import FOLD
+from ttdn.monitoring.nlp.stories import EventFeatures, EventIndex
 
 _WORD = re.compile(r"[^\W_]+")
 NUM_PERM = 128
@@ -39,24 +42,30 @@ def signature(text: str) -> MinHash:
 
 
 class StoryIndex:
-    """Incremental grouping: add items one by one, each gets the story of its nearest twin."""
+    """Incremental grouping: add items one by one, each gets the story of its nearest twin
+    (stage 1) or, failing that, of the same event told otherwise (stage 2, when the item's
+    `EventFeatures` are given)."""
 
-    def __init__(self, threshold: float = THRESHOLD) -> None:
+    def __init__(self, threshold: float = THRESHOLD, events: EventIndex | None = None) -> None:
         # Weighting false positives more gives 32 bands of 4 rows instead of 37 of 3: far fewer
         # candidates from shared stock phrases, while copies (similarity ≥ 0.6) are still found.
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=(0.7, 0.3))
         self.threshold = threshold
         self.story_of: dict[str, str] = {}
         self.signatures: dict[str, MinHash] = {}
+        self.events = events or EventIndex()
 
     def add(self, item_id: str, text: str, story_id: str | None = None) -> str:
+        """Stage 1 only: the story of `text`'s nearest copy (`pipeline.assign_story` does both)."""
         minhash = signature(text)
         story = story_id or self.nearest(minhash) or item_id
-        if item_id not in self.signatures:
-            self.lsh.insert(item_id, minhash)
-        self.signatures[item_id] = minhash
-        self.story_of[item_id] = story
+        self.index(item_id, minhash, story)
         return story
+
+    def same_event(self, event: EventFeatures) -> str | None:
+        """Stage 2 alone: the story of the best same-event match, or None."""
+        found = self.events.best(event)
+        return self.story_of[found.item_id] if found else None
 
     def nearest(self, minhash: MinHash) -> str | None:
         """The story of the most similar indexed item above the threshold, or None."""
@@ -68,17 +77,33 @@ class StoryIndex:
                 best, story = similarity, self.story_of[other]
         return story
 
-    def add_signature(self, item_id: str, hashvalues: Any, story_id: str) -> None:
-        """Index a stored signature (the MinHash values saved with an article)."""
-        minhash = MinHash(num_perm=NUM_PERM, seed=7, hashvalues=hashvalues, scheme=_SCHEME)
+    def add_signature(
+        self, item_id: str, hashvalues: Any, story_id: str, event: EventFeatures | None = None
+    ) -> None:
+        """Index a stored signature (the MinHash values saved with an article) and features."""
+        minhash = MinHash(
+            num_perm=NUM_PERM,
+            seed=7,
+            hashvalues=hashvalues,
+            permutations=_PERMUTATIONS,
+            scheme=_SCHEME,
+        )
+        self.index(item_id, minhash, story_id, event)
+
+    def index(
+        self, item_id: str, minhash: MinHash, story_id: str, event: EventFeatures | None = None
+    ) -> None:
+        """Index an item already assigned to `story_id` (features: only if stage 2 ran)."""
         if item_id not in self.signatures:
             self.lsh.insert(item_id, minhash)
         self.signatures[item_id] = minhash
         self.story_of[item_id] = story_id
+        if event is not None:
+            self.events.add(item_id, event)
 
 
 def group_stories(items: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Map each (id, text) to a story id (the id of the story's first item)."""
+    """Map each (id, text) to a story id (the id of the story's first item); stage 1 only."""
     index = StoryIndex()
     return {item_id: index.add(item_id, text) for item_id, text in items}
 

@@ -1,16 +1,19 @@
 """Scores of the analysis against labelled lines (the dev.jsonl form): the `monitor eval` figures.
 
 Language accuracy, province-set F1 (micro over items), topic micro/macro F1, sentiment macro F1,
-and precision/recall of same-story pairs.
+and precision/recall of same-story pairs; `story_pairs` re-groups the same analyses with other
+stage-2 thresholds (the sweep of `bench/story_thresholds.py`).
 """
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from ttdn.monitoring.nlp.dedup import pairs
-from ttdn.monitoring.nlp.pipeline import Analysis
+from ttdn.monitoring.nlp.dedup import StoryIndex, pairs
+from ttdn.monitoring.nlp.pipeline import Analysis, Article, assign_story
+from ttdn.monitoring.nlp.stories import EventIndex
 
 SENTIMENTS = ("positive", "neutral", "negative")
 
@@ -68,11 +71,8 @@ def score(labelled: list[dict[str, Any]], analyses: list[Analysis]) -> Scores:
         else:
             sentiment_counts.setdefault(got.sentiment, [0, 0, 0])[1] += 1
             sentiment_counts[gold_s][2] += 1
-    gold_groups = {
-        row["id"]: row["labels"]["duplicate_group"] or f"single:{row['id']}" for row in labelled
-    }
     got_groups = {row["id"]: a.story_id for row, a in zip(labelled, analyses, strict=True)}
-    gold_pairs, got_pairs = pairs(gold_groups), pairs(got_groups)
+    gold_pairs, got_pairs = pairs(_gold_stories(labelled)), pairs(got_groups)
     hit = len(gold_pairs & got_pairs)
     totals = [sum(c[i] for c in topic_counts.values()) for i in range(3)]
     gold_codes = [c for c, v in topic_counts.items() if v[0] + v[2] > 0]
@@ -87,3 +87,44 @@ def score(labelled: list[dict[str, Any]], analyses: list[Analysis]) -> Scores:
         duplicate_precision=hit / len(got_pairs) if got_pairs else 1.0,
         duplicate_recall=hit / len(gold_pairs) if gold_pairs else 1.0,
     )
+
+
+def _gold_stories(labelled: list[dict[str, Any]]) -> dict[str, str]:
+    return {r["id"]: r["labels"]["duplicate_group"] or f"single:{r['id']}" for r in labelled}
+
+
+@dataclass(frozen=True)
+class PairScore:
+    """Same-story pairs found (`hit` of `found`) against the labelled ones (`gold`)."""
+
+    hit: int
+    found: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.hit / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.hit / self.gold if self.gold else 1.0
+
+
+def split_half(row: dict[str, Any]) -> int:
+    """0 or 1, by a stable hash of the item's story (a labelled group never straddles halves)."""
+    group = row["labels"]["duplicate_group"] or row["id"]
+    return zlib.crc32(group.encode("utf-8")) % 2
+
+
+def story_pairs(
+    labelled: list[dict[str, Any]],
+    articles: list[Article],
+    analyses: list[Analysis],
+    threshold: float,
+    undated_margin: float,
+) -> PairScore:
+    """Group the analysed articles with stage-2 settings `threshold`, `undated_margin`."""
+    index = StoryIndex(events=EventIndex(threshold, undated_margin))
+    got = {a.id: assign_story(index, a, r) for a, r in zip(articles, analyses, strict=True)}
+    gold_pairs, got_pairs = pairs(_gold_stories(labelled)), pairs(got)
+    return PairScore(len(gold_pairs & got_pairs), len(got_pairs), len(gold_pairs))

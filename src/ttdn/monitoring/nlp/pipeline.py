@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from ttdn.monitoring.nlp.dedup import StoryIndex
+from ttdn.monitoring.nlp.dedup import StoryIndex, signature
 from ttdn.monitoring.nlp.gazetteer import Gazetteer, load_gazetteer
 from ttdn.monitoring.nlp.language import detect_language
 from ttdn.monitoring.nlp.model import TrainedModel, document
 from ttdn.monitoring.nlp.outlets import is_foreign
 from ttdn.monitoring.nlp.places import ProvinceScore, score_provinces
 from ttdn.monitoring.nlp.sentiment import Lexicon, default_lexicon, lexicon_sentiment
+from ttdn.monitoring.nlp.stories import EventFeatures, extract
 from ttdn.monitoring.nlp.topics import Topic, TopicScore, default_taxonomy, score_topics
 from ttdn.text.normalize import nfc
 
@@ -63,6 +64,7 @@ class Analysis:
     story_id: str = ""
     published: date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    event: EventFeatures | None = None  # what stage 2 of story grouping compared, if it ran
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -177,16 +179,42 @@ class Analyzer:
         return new_topics, sentiment, confidence
 
     def analyze_batch(self, articles: list[Article]) -> list[Analysis]:
-        """Analyse each article and group near-duplicates into stories."""
+        """Analyse each article and group it into a story (copies, then same-event write-ups)."""
         index = StoryIndex()
         results = []
         for article in articles:
             analysis = self.analyze(article)
-            analysis.story_id = index.add(article.id, f"{article.title}\n{article.text}")
+            analysis.story_id = assign_story(index, article, analysis)
             results.append(analysis)
         return results
 
 
+def assign_story(index: StoryIndex, article: Article, analysis: Analysis) -> str:
+    """The story of an analysed article (indexed in `index`): its copy's, else its event's."""
+    minhash = signature(f"{article.title}\n{article.text}")
+    story = index.nearest(minhash)
+    if story is None:  # not a copy: look for the same event told otherwise
+        analysis.event = event_features(index, article, analysis)
+        story = index.same_event(analysis.event)
+    story = story or article.id
+    index.index(article.id, minhash, story, analysis.event)
+    return story
+
+
+def event_features(index: StoryIndex, article: Article, analysis: Analysis) -> EventFeatures:
+    """Stage-2 features of an analysed article, its content terms weighted by `index`."""
+    features, counts = extract(
+        article.title,
+        article.text,
+        analysis.language,
+        [p.name for p in analysis.provinces],
+        article.published_at,
+        [span for p in analysis.provinces for span in p.spans],
+    )
+    return index.events.prepare(features, counts)
+
+
 def group_stories(articles: list[Article]) -> dict[str, str]:
+    """Syndicated copies only (stage 1): no analysis is run. `analyze_batch` does both stages."""
     index = StoryIndex()
     return {a.id: index.add(a.id, f"{a.title}\n{a.text}") for a in articles}
