@@ -138,8 +138,10 @@ class Analyzer:
         if foreign is None:
             foreign = bool(is_foreign(article.source_domain or article.url or None))
         codes = [t.code for t in topics]
+        body = f"{title}\n{text}" if title else text  # as score_provinces read it
+        home = {body[m.start : m.end] for m in relevance.mentions}  # our places, as written
         sentiment, confidence = lexicon_sentiment(
-            self.lexicon, title, text, codes, self.sensitive, foreign
+            self.lexicon, title, text, codes, self.sensitive, foreign, home_names=home
         )
         if self.model is not None:
             topics, sentiment, confidence = self._with_model(
