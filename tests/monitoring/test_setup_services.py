@@ -238,7 +238,7 @@ def test_a_new_topic_drives_the_analysis_and_keeps_the_old_version(world: World)
         source, Item(url="https://a.vn/1", title="Cảng biển mới", text="Khởi công cảng biển.")
     )
     analyze_pending()
-    assert Article.objects.get().topics == ["cang-bien"]
+    assert "cang-bien" in Article.objects.get().topics  # beside the default topics it meets
     second = taxonomy.topic_set_enabled(
         actor=coord, base_version=first.pk, code="cang-bien", enabled=False
     )

@@ -33,8 +33,13 @@ BATCH = 200
 STORY_LOCK = 0x7474_646E_7374_6F72  # pg_advisory_xact_lock key of story assignment ("ttdnstor")
 
 
+Version = tuple[int, dt.datetime] | None  # (pk, created_at): a reused pk is another version
+
+
 @lru_cache(maxsize=4)
-def _analyzer(model_id: int | None, taxonomy_id: int | None = None) -> Analyzer:
+def _analyzer(model_version: Version, taxonomy_version: Version = None) -> Analyzer:
+    model_id = model_version[0] if model_version else None
+    taxonomy_id = taxonomy_version[0] if taxonomy_version else None
     model = None
     if model_id is not None:
         model = TrainedModel.loads(bytes(ModelVersion.objects.get(pk=model_id).data))
@@ -46,10 +51,12 @@ def _analyzer(model_id: int | None, taxonomy_id: int | None = None) -> Analyzer:
 
 
 def current_analyzer() -> Analyzer:
-    """The analyzer of the active model version and taxonomy (cached per pair of ids)."""
-    active = ModelVersion.objects.filter(active=True).values_list("pk", flat=True).first()
-    edited = Taxonomy.objects.filter(active=True).values_list("pk", flat=True).first()
-    return _analyzer(active, edited)
+    """The analyzer of the active model version and taxonomy (cached per pair of versions,
+    each known by its id and creation time: after a rolled-back transaction, as between tests,
+    SQLite hands the same id to another row)."""
+    active = ModelVersion.objects.filter(active=True).values_list("pk", "created_at").first()
+    edited = Taxonomy.objects.filter(active=True).values_list("pk", "created_at").first()
+    return _analyzer(tuple(active) if active else None, tuple(edited) if edited else None)
 
 
 def _story_index(now: dt.datetime) -> StoryIndex:
