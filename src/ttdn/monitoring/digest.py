@@ -25,8 +25,8 @@ from ttdn.core.official_docx import (
     signer_lines,
 )
 from ttdn.monitoring import selectors
+from ttdn.monitoring.analysis import current_analyzer
 from ttdn.monitoring.case_figures import as_of, case_figures
-from ttdn.monitoring.models import Article
 from ttdn.monitoring.nlp.topics import default_taxonomy
 from ttdn.reporting.compiled.cases import cases_worded
 from ttdn.reporting.compiled.model import Cases
@@ -133,7 +133,10 @@ class Digest:
         return f"từ ngày {self.since:%d/%m/%Y} đến ngày {self.until:%d/%m/%Y}"
 
     def topic_rows(self) -> list[tuple[str, int]]:
+        # The names of the taxonomy in use, as on the dashboard; a topic since removed keeps
+        # its default name.
         names = {t.code: t.name for t in default_taxonomy()}
+        names.update((t.code, t.name) for t in current_analyzer().taxonomy)
         return [(names.get(code, code), count) for code, count in self.board["topics"]]
 
 
@@ -154,14 +157,6 @@ def _issuer(user: Any) -> Issuer:
         parent, lines, name, f"…/BC-{issuer_abbreviation(name)}", province,
         tuple(signer_lines(name)), tuple(recipient_lines(recipients)),
     )  # fmt: skip
-
-
-def _articles(since: dt.date, until: dt.date) -> Any:
-    """The dashboard's articles of the period (selectors.dashboard): analysed, fetched in the
-    period, not marked irrelevant."""
-    return Article.objects.filter(
-        analyzed_at__isnull=False, fetched_at__date__gte=since, fetched_at__date__lte=until
-    ).exclude(status="irrelevant")
 
 
 def _foreign(rows: Any) -> tuple[dict[str, int], list[tuple[str, int]], list[tuple[str, int]]]:
@@ -229,7 +224,7 @@ def digest_data(
 ) -> Digest:
     """What the digest of `since`–`until` says; the dashboard's right is checked first."""
     board = selectors.dashboard(user=user, since=since, until=until)
-    rows = _articles(since, until)
+    rows = selectors.period_articles(since, until)
     spread = rows.aggregate(
         outlets=Count("source", distinct=True), stories=Count("story", distinct=True)
     )

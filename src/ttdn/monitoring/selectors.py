@@ -132,12 +132,18 @@ def story_get(*, user: Any, pk: int) -> tuple[Story, list[Article]]:
     return story, appearances
 
 
+def period_articles(since: dt.date, until: dt.date) -> Any:
+    """The articles a period's figures count (dashboard, digest): analysed, fetched in the
+    period, not marked irrelevant."""
+    return Article.objects.filter(
+        analyzed_at__isnull=False, fetched_at__date__gte=since, fetched_at__date__lte=until
+    ).exclude(status="irrelevant")
+
+
 def dashboard(*, user: Any, since: dt.date, until: dt.date) -> dict[str, Any]:
     """Volume by day and topic, sentiment share, domestic/foreign, languages, outlets, stories."""
     require_view(user)
-    rows = Article.objects.filter(
-        analyzed_at__isnull=False, fetched_at__date__gte=since, fetched_at__date__lte=until
-    ).exclude(status="irrelevant")
+    rows = period_articles(since, until)
     by_day = list(
         rows.annotate(day=TruncDate("fetched_at"))
         .values("day")
