@@ -3,13 +3,10 @@ organisation and an agreement signed during the trip, saved, shown on the delega
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from tests.browser.conftest import ARTIFACTS
-from ttdn.press.services_events import delegation_create
-from ttdn.units.models import Role
+from tests.press.conftest import a_delegation
 
 pytestmark = pytest.mark.browser
 
@@ -19,18 +16,7 @@ def test_officer_corrects_a_delegation(
 ) -> None:  # type: ignore[no-untyped-def]
     settings.SESSION_COOKIE_SECURE = False  # the live server speaks plain HTTP
     settings.CSRF_COOKIE_SECURE = False
-    row = delegation_create(
-        actor=world.users[Role.UNIT_OFFICER],
-        unit=world.foreign_affairs,
-        direction="out",
-        country="LA",
-        organisation="Tỉnh Savanakhet",
-        size=8,
-        leader="Phó Chủ tịch UBND tỉnh",
-        starts=dt.date(2026, 11, 2),
-        ends=dt.date(2026, 11, 4),
-        purpose="Hội nghị hợp tác",
-    )
+    row = a_delegation(world)
     page.goto(f"{live_server.url}/press/delegations/{row.pk}/")
     page.get_by_label("Tên đăng nhập").fill("officer")
     page.get_by_label("Mật khẩu").fill("mat-khau-thu")

@@ -1,4 +1,5 @@
-"""A visit request to build on: two Japanese reporters in Quảng Trị, 11–13/5/2026."""
+"""Records to build on: a visit request of two Japanese reporters in Quảng Trị, 11–13/5/2026;
+a delegation to Savannakhet and a foreign embassy's press conference, November 2026."""
 
 from __future__ import annotations
 
@@ -8,12 +9,47 @@ from typing import Any
 import pytest
 
 from tests.conftest import World
-from ttdn.press.models import Visit
+from ttdn.press.models import Delegation, PressEvent, Visit
 from ttdn.press.services import ProgrammeData, ReporterData, visit_create
+from ttdn.press.services_events import AgreementData, delegation_create, press_event_create
 from ttdn.units.models import Role
 
 D = dt.date
 T = dt.time
+VN = dt.timezone(dt.timedelta(hours=7))
+
+
+def a_delegation(world: World) -> Delegation:
+    """Sở Ngoại vụ's delegation to Savannakhet, 2–4/11/2026, its name misspelt as officers do."""
+    return delegation_create(
+        actor=world.users[Role.UNIT_OFFICER],
+        unit=world.foreign_affairs,
+        direction="out",
+        country="LA",
+        organisation="Tỉnh Savanakhet",
+        size=8,
+        leader="Phó Chủ tịch UBND tỉnh",
+        starts=D(2026, 11, 2),
+        ends=D(2026, 11, 4),
+        purpose="Hội nghị hợp tác",
+        agreements=[AgreementData("Biên bản ghi nhớ 2026–2030", D(2026, 11, 3))],
+    )
+
+
+def a_conference(world: World) -> PressEvent:
+    """A foreign embassy's press conference on 10/11/2026, notified the day before."""
+    return press_event_create(
+        actor=world.users[Role.UNIT_OFFICER],
+        unit=world.foreign_affairs,
+        kind="conference",
+        title="Họp báo của Đại sứ quán Nhật Bản",
+        starts_at=dt.datetime(2026, 11, 10, 9, 0, tzinfo=VN),
+        place="Khách sạn Mường Thanh",
+        chair="Đại sứ",
+        topics="Viện trợ",
+        foreign_organiser="Đại sứ quán Nhật Bản",
+        notified_at=dt.datetime(2026, 11, 9, 8, 0, tzinfo=VN),
+    )
 
 
 def reporters() -> list[ReporterData]:

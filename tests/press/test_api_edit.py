@@ -14,15 +14,13 @@ from django.test import Client
 
 from tests.conftest import World
 from tests.factories import UnitFactory, UserFactory
-from tests.press.conftest import D
+from tests.press.conftest import VN, D, a_conference, a_delegation
 from ttdn.press.models import Delegation, PressEvent, Reporter, Visit
 from ttdn.press.services import visit_transition
-from ttdn.press.services_events import AgreementData, delegation_create, press_event_create
 from ttdn.units.models import Role, User
 from ttdn.units.services import api_token_create
 
 API = "/api/v1/press"
-VN = dt.timezone(dt.timedelta(hours=7))
 
 
 def token_client(user: User) -> Client:
@@ -40,35 +38,12 @@ def stranger() -> User:
 
 @pytest.fixture
 def delegation(world: World) -> Delegation:
-    return delegation_create(
-        actor=world.users[Role.UNIT_OFFICER],
-        unit=world.foreign_affairs,
-        direction="out",
-        country="LA",
-        organisation="Tỉnh Savanakhet",
-        size=8,
-        leader="Phó Chủ tịch UBND tỉnh",
-        starts=D(2026, 11, 2),
-        ends=D(2026, 11, 4),
-        purpose="Hội nghị hợp tác",
-        agreements=[AgreementData("Biên bản ghi nhớ 2026–2030", D(2026, 11, 3))],
-    )
+    return a_delegation(world)
 
 
 @pytest.fixture
 def conference(world: World) -> PressEvent:
-    return press_event_create(
-        actor=world.users[Role.UNIT_OFFICER],
-        unit=world.foreign_affairs,
-        kind="conference",
-        title="Họp báo của Đại sứ quán Nhật Bản",
-        starts_at=dt.datetime(2026, 11, 10, 9, 0, tzinfo=VN),
-        place="Khách sạn Mường Thanh",
-        chair="Đại sứ",
-        topics="Viện trợ",
-        foreign_organiser="Đại sứ quán Nhật Bản",
-        notified_at=dt.datetime(2026, 11, 9, 8, 0, tzinfo=VN),
-    )
+    return a_conference(world)
 
 
 def stored(row: Any) -> dict[str, Any]:

@@ -12,12 +12,9 @@ from django.test import Client
 
 from tests.conftest import World
 from tests.factories import UnitFactory, UserFactory
-from tests.press.conftest import D, T
+from tests.press.conftest import VN, D, T, a_conference, a_delegation
 from ttdn.press.models import Delegation, PressEvent, Visit, VisitStatus
-from ttdn.press.services_events import AgreementData, delegation_create, press_event_create
 from ttdn.units.models import Role
-
-VN = dt.timezone(dt.timedelta(hours=7))
 
 
 def client_for(user: Any, *, csrf: bool = False) -> Client:
@@ -28,19 +25,7 @@ def client_for(user: Any, *, csrf: bool = False) -> Client:
 
 @pytest.fixture
 def delegation(world: World) -> Delegation:
-    return delegation_create(
-        actor=world.users[Role.UNIT_OFFICER],
-        unit=world.foreign_affairs,
-        direction="out",
-        country="LA",
-        organisation="Tỉnh Savanakhet",  # the typo the officer comes to fix
-        size=8,
-        leader="Phó Chủ tịch UBND tỉnh",
-        starts=D(2026, 11, 2),
-        ends=D(2026, 11, 4),
-        purpose="Hội nghị hợp tác",
-        agreements=[AgreementData("Biên bản ghi nhớ 2026–2030", D(2026, 11, 3))],
-    )
+    return a_delegation(world)
 
 
 def delegation_form(**changes: str) -> dict[str, str]:
@@ -142,18 +127,7 @@ def test_delegation_edit_scoped_and_csrf_protected(world: World, delegation: Del
 
 
 def test_press_event_corrected_with_the_notice_rule(world: World) -> None:
-    event = press_event_create(
-        actor=world.users[Role.UNIT_OFFICER],
-        unit=world.foreign_affairs,
-        kind="conference",
-        title="Họp báo của Đại sứ quán Nhật Bản",
-        starts_at=dt.datetime(2026, 11, 10, 9, 0, tzinfo=VN),
-        place="Khách sạn Mường Thanh",
-        chair="Đại sứ",
-        topics="Viện trợ",
-        foreign_organiser="Đại sứ quán Nhật Bản",
-        notified_at=dt.datetime(2026, 11, 9, 8, 0, tzinfo=VN),
-    )
+    event = a_conference(world)
     client = client_for(world.users[Role.UNIT_OFFICER])
     assert f'href="/press/press-events/{event.pk}/edit/"' in (
         client.get(f"/press/press-events/{event.pk}/").content.decode()
