@@ -216,8 +216,12 @@
       document.execCommand("defaultParagraphSeparator", false, "p");
     });
     this.toolbar.addEventListener("mousedown", function (event) {
-      if (event.target.closest("button")) event.preventDefault(); // keep the text selected
+      if (!event.target.closest("button")) return;
+      event.preventDefault(); // keep the text selected
+      self.remember();
     });
+    // Leaving the text by Tab: keep where the caret was before "selectionchange" is late.
+    this.area.addEventListener("blur", function () { self.remember(); });
     this.toolbar.addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (button) self.run(button.getAttribute("data-command"));
@@ -339,6 +343,7 @@
   Editor.prototype.areaKey = function (event) {
     if (event.altKey && event.key === "F10") {
       event.preventDefault();
+      this.remember(); // now: "selectionchange" comes later, maybe after the focus has moved
       (this.toolbar.querySelector('[tabindex="0"]') || this.toolbar.firstChild).focus();
     } else if ((event.ctrlKey || event.metaKey) && (event.key === "k" || event.key === "K")) {
       event.preventDefault();
