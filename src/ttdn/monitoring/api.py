@@ -5,7 +5,6 @@ officers reach only their unit's cases; any other answers 404 and nothing change
 import datetime as dt
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -227,10 +226,7 @@ def case_open(request: HttpRequest, story_id: int, payload: CaseOpenIn) -> objec
         story=story,
         unit=unit,
         kind=payload.kind,
-        # A time without an offset is Vietnam time, as on the page.
-        due_at=timezone.make_aware(payload.due_at)
-        if timezone.is_naive(payload.due_at)
-        else payload.due_at,
+        due_at=payload.due_at,
         instructions=payload.instructions,
     )
     return Status(201, cases.case_get_for_user(user=request.user, pk=case.pk))

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from ttdn.core.errors import ValidationFailed
 from ttdn.monitoring.models import CaseKind, CaseStatus, ResponseCase, Story
@@ -38,6 +39,8 @@ def case_open(
     require_perm(actor, "monitoring.open_case")
     if kind not in CaseKind.values:
         raise ValidationFailed(f"Loại hồ sơ “{kind}” không hợp lệ")
+    if timezone.is_naive(due_at):  # a time without an offset is Vietnam time (page and API)
+        due_at = timezone.make_aware(due_at)
     case = ResponseCase(
         story=story, unit=unit, kind=kind, due_at=due_at, instructions=instructions,
         created_by=actor,

@@ -126,7 +126,7 @@ def case_open(request: HttpRequest, pk: int) -> HttpResponse:
         story=found,
         unit=unit,
         kind=request.POST.get("kind", ""),
-        due_at=timezone.make_aware(due) if timezone.is_naive(due) else due,
+        due_at=due,
         instructions=request.POST.get("instructions", ""),
     )
     return redirect("monitoring:case", case.pk)
