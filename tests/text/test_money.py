@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ttdn.text.money import format_vnd, parse_money
+from ttdn.text.money import format_vnd, parse_money, parse_money_in, stated_unit
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,32 @@ FRAGMENTS = st.sampled_from(
 def test_parse_money_never_raises(text: str) -> None:
     result = parse_money(text)
     assert result is None or (isinstance(result, int) and result >= 0)
+
+
+@pytest.mark.parametrize(
+    ("heading", "unit"),
+    [
+        ("Kinh phí (triệu đồng)", "triệu"),
+        ("Dự toán (nghìn đồng)", "nghìn"),
+        ("ĐVT: tỷ đồng", "tỷ"),
+        ("Kinh phí (triệu)", "triệu"),
+        ("Kinh phí dự kiến (Đồng)", None),
+        ("Kinh phí", None),
+    ],
+)
+def test_stated_unit_of_a_budget_heading(heading: str, unit: str | None) -> None:
+    assert stated_unit(heading) == unit
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit", "expected"),
+    [
+        ("150", "triệu", 150_000_000),
+        ("1,5", "triệu", 1_500_000),
+        ("1.500", "nghìn", 1_500_000),
+        ("2 tỷ đồng", "triệu", 2_000_000_000),  # its own words win
+        ("150", None, 150),
+    ],
+)
+def test_a_bare_figure_is_in_its_column_unit(cell: str, unit: str | None, expected: int) -> None:
+    assert parse_money_in(cell, unit) == expected

@@ -58,6 +58,26 @@ def parse_money(text: str) -> int | None:
     return None
 
 
+_STATED_UNIT = re.compile(rf"\b{_SCALE}\s*{_CURRENCY}|\(\s*{_SCALE}\s*\)", re.IGNORECASE)
+_BARE_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def stated_unit(heading: str) -> str | None:
+    """The scale word a column heading states its amounts in: "Kinh phí (triệu đồng)",
+    "ĐVT: nghìn đồng", "(tỷ)" → "triệu", "nghìn", "tỷ"; None for đồng or no unit."""
+    match = _STATED_UNIT.search(unicodedata.normalize("NFC", heading or ""))
+    return (match.group(1) or match.group(3)) if match else None
+
+
+def parse_money_in(text: str, unit: str | None) -> int | None:
+    """`parse_money` of a table cell whose column states `unit`: a bare figure ("150", "1,5")
+    is in that unit, a figure with its own words ("2 tỷ đồng") is read as written."""
+    text = (text or "").strip()
+    if unit and _BARE_FIGURE.fullmatch(text):
+        return parse_money(f"{text} {unit}")
+    return parse_money(text)
+
+
 def format_vnd(amount: int) -> str:
     """Print `amount` with dots between thousands and the đồng sign: "100.000.000 đ"."""
     return f"{amount:,} đ".replace(",", ".")

@@ -49,7 +49,7 @@ from ttdn.plans.parsing.model import (
 )
 from ttdn.plans.parsing.references import extract_references
 from ttdn.plans.parsing.timeline import find_timeline, parse_timeline, report_deadline
-from ttdn.text.money import parse_money
+from ttdn.text.money import parse_money, parse_money_in, stated_unit
 from ttdn.text.normalize import fold
 
 MAX_TEXT_CHARS = 2_000_000
@@ -719,7 +719,7 @@ def _table_tasks(
         return []
     records = [(b, _align(cells, cols, width, b, warnings)) for b, cells in records]
     drafts: list[Draft] = []
-    scale = _budget_scale(head[cols["budget"]]) if "budget" in cols else 1
+    unit = stated_unit(head[cols["budget"]]) if "budget" in cols else None
     stts = [r[1][cols.get("stt", 0)].strip().rstrip(".") for r in records]
     for (b, cells), stt in zip(records, stts, strict=True):
 
@@ -737,7 +737,7 @@ def _table_tasks(
         d.lead = lead
         d.support = _merge(support, split_units(cell("support")))
         d.timeline = cell("timeline").rstrip(" .;") or None
-        d.budget = _scaled_budget(cell("budget"), scale) if cell("budget") else None
+        d.budget = parse_money_in(cell("budget"), unit) if cell("budget") else None
         d.outputs = [o.rstrip(" .;") for o in _split_outputs(cell("outputs"))]
         d.confidence = 1.0 if lead else 0.7
         drafts.append(d)
@@ -752,29 +752,6 @@ def _sub_heading(cells: list[str]) -> bool:
         and bool(named)
         and all(len(c) < 40 and any(rx.search(c) for rx in _TABLE_HEAD.values()) for c in named)
     )
-
-
-_SCALE_WORDS = (("tỷ", 1_000_000_000), ("triệu", 1_000_000), ("nghìn", 1_000), ("ngàn", 1_000))
-
-
-def _budget_scale(heading: str) -> int:
-    """ "Kinh phí (triệu đồng)", "ĐVT: nghìn đồng": bare figures in that column are in millions."""
-    low = heading.lower()
-    for word, scale in _SCALE_WORDS:
-        if re.search(rf"\b{word}\s*(?:đồng|vnđ|vnd|đ)\b|\(\s*{word}\s*\)", low):
-            return scale
-    return 1
-
-
-def _scaled_budget(value: str, scale: int) -> int | None:
-    """A budget cell in whole đồng: a bare figure times the heading's scale ("1,5" in a "triệu
-    đồng" column is 1.500.000 đồng); a figure with its own words ("2 tỷ") is read as written."""
-    text = value.strip()
-    if scale > 1 and re.fullmatch(r"\d+[,.]\d{1,2}", text):
-        return round(float(text.replace(",", ".")) * scale)
-    if scale > 1 and re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+|\d+", text):
-        return int(re.sub(r"[.,]", "", text)) * scale
-    return parse_money(text)
 
 
 def _align(
