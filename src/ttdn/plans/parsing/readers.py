@@ -780,9 +780,9 @@ _PDF_BULLETS = dict.fromkeys(
 )
 _PDF_BULLETS.update(dict.fromkeys("\uf06f\u25e6\u25cb", "+"))
 # A numbering label printed as a word of its own, the text after it at the list's tab stop.
-_LABEL_WORD = re.compile(
-    r"^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}-|[a-zđ]\)|\(\d{1,2}\)|[-–+])$"
-)
+# The printed numbering labels: "II.", "1.", "1.2.", "1)", "1-", "a)".
+_NUMBERING = r"[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}-|[a-zđ]\)"
+_LABEL_WORD = re.compile(rf"^(?:{_NUMBERING}|\(\d{{1,2}}\)|[-–+])$")
 
 _GLUED_LABEL = re.compile(r"^(?:[IVXLC]{1,6}\.|\d{1,2}\.|[a-zđ]\))(?=[A-ZĐÀ-Ỹ][^\W\d_]{1,})")
 
@@ -845,9 +845,7 @@ def _pdf_table(table: Any, words: list[dict[str, Any]], page: int) -> _Table:
     return _Table(float(table.bbox[1]), float(table.bbox[3]), rows)
 
 
-_LABEL = re.compile(
-    r"^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}-|[a-zđ]\)|[-+•–▪●○◦*])(?=\s)"
-)
+_LABEL = re.compile(rf"^(?:{_NUMBERING}|[-+•–▪●○◦*])(?=\s)")
 _DASH_LABEL = re.compile(r"^[-–+]\s")
 _PAGE_NUMBER = re.compile(
     r"""^(?: [-–]\s*\d{1,4}\s*[-–]                          # - 2 -
